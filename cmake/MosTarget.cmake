@@ -1,0 +1,31 @@
+# Per-target settings shared by every MOS target. Flags are set on targets, never directory-wide.
+
+set(MOS_WARNING_FLAGS
+  -Wall -Wextra -Wpedantic -Werror
+  -Wshadow -Wconversion -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Wformat=2)
+
+# Applies warnings and the sanitizers chosen by MOS_SANITIZE to one target.
+function(mos_configure_target target)
+  target_compile_options(${target} PRIVATE ${MOS_WARNING_FLAGS})
+  if(MOS_SANITIZE)
+    list(JOIN MOS_SANITIZE "," sanitizers)
+    target_compile_options(${target} PRIVATE -fsanitize=${sanitizers} -fno-omit-frame-pointer
+                                             -fno-sanitize-recover=all)
+    target_link_options(${target} PRIVATE -fsanitize=${sanitizers})
+  endif()
+endfunction()
+
+# Declares the library of one module: mos_<module>, alias mos::<module>, public headers under
+# include/mos/<module>/.
+function(mos_add_module module)
+  cmake_parse_arguments(arg "" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
+  set(target mos_${module})
+  add_library(${target} STATIC ${arg_SOURCES})
+  add_library(mos::${module} ALIAS ${target})
+  target_include_directories(${target}
+    PUBLIC ${PROJECT_SOURCE_DIR}/include
+    PRIVATE ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(${target} PUBLIC ${arg_PUBLIC_DEPS} PRIVATE ${arg_PRIVATE_DEPS})
+  mos_configure_target(${target})
+endfunction()
