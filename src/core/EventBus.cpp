@@ -1,12 +1,14 @@
 #include "mos/core/EventBus.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <atomic>
 #include <mutex>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "mos/core/Log.hpp"
 #include "mos/core/SpscRing.hpp"
 
 namespace mos::core {
@@ -160,8 +162,12 @@ void callLive(BusState& bus, const std::vector<Subscriber*>* list, const Event& 
         if (!s->alive.load(std::memory_order_seq_cst)) continue;
         try {
             s->handler(event);
+        } catch (const std::exception& e) {
+            bus.handlerFailures.fetch_add(1, std::memory_order_relaxed);
+            log::warn("core", "a handler of ", event.typeName(), " threw: ", e.what());
         } catch (...) {
             bus.handlerFailures.fetch_add(1, std::memory_order_relaxed);
+            log::warn("core", "a handler of ", event.typeName(), " threw a non-standard exception");
         }
     }
 }
@@ -317,8 +323,7 @@ std::size_t EventBus::dispatchFrame() {
     std::size_t depth = bus.delivering.size();
     for (const auto& [queue, count] : channels) depth += count;
     std::size_t seenMax = bus.maxQueueDepth.load(std::memory_order_relaxed);
-    while (depth > seenMax && !bus.maxQueueDepth.compare_exchange_weak(seenMax, depth, std::memory_order_relaxed)) {
-    }
+    while (depth > seenMax && !bus.maxQueueDepth.compare_exchange_weak(seenMax, depth, std::memory_order_relaxed)) {}
 
     const auto table = bus.snapshot();
     std::size_t delivered = 0;
@@ -345,6 +350,7 @@ std::size_t EventBus::dispatchFrame() {
         for (const auto& [queue, count] : channels) {
             for (std::size_t i = 0; i < count; ++i) {
                 const Event* event = queue->ring.front();
+                if (event == nullptr) break;  // cannot happen: count items were there and only we pop
                 deliver(*event);
                 queue->ring.popFront();
             }

@@ -1,7 +1,3 @@
-#include "mos/core/EventBus.hpp"
-
-#include <gtest/gtest.h>
-
 #include <atomic>
 #include <chrono>
 #include <stdexcept>
@@ -9,6 +5,10 @@
 #include <thread>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "mos/core/EventBus.hpp"
+#include "mos/core/Log.hpp"
 #include "mos/core/StandardEvents.hpp"
 #include "support/RealtimeAudit.hpp"
 
@@ -58,7 +58,9 @@ TEST(EventBusTest, SubscribeByTypeIdWorksForEventsDefinedElsewhere) {
     EventBus bus;
     std::int64_t seen = 0;
     auto sub = bus.subscribeTo(eventTypeIdOf("test.loop-wrapped"),
-                               [&](const Event& e) { seen = e.as<LoopWrapped>()->sampleTime; });
+                               [&](const Event& e) {
+                                   if (const auto* wrapped = e.as<LoopWrapped>()) seen = wrapped->sampleTime;
+                               });
     bus.emit(LoopWrapped{.sampleTime = 1234});
     bus.dispatchFrame();
     EXPECT_EQ(seen, 1234);
@@ -157,11 +159,16 @@ TEST(EventBusTest, AThrowingHandlerIsCountedAndOthersStillRun) {
     int after = 0;
     auto bad = bus.subscribe<NoteOn>([](const NoteOn&) { throw std::runtime_error{"widget bug"}; });
     auto good = bus.subscribe<NoteOn>([&](const NoteOn&) { ++after; });
+    std::vector<std::string> lines;
+    const auto previousSink = log::setSink([&](std::string_view line) { lines.emplace_back(line); });
     bus.emit(note(1));
     bus.emit(note(2), Delivery::Immediate);
     bus.dispatchFrame();
+    log::setSink(previousSink);
     EXPECT_EQ(after, 2);
     EXPECT_EQ(bus.metrics().handlerFailures, 2U);
+    ASSERT_EQ(lines.size(), 2U);
+    EXPECT_EQ(lines[0], "mos [warn] core: a handler of note.on threw: widget bug\n");
     EXPECT_EQ(bus.dispatchFrame(), 0U);  // the frame was not left half delivered
 }
 

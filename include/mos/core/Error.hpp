@@ -26,15 +26,13 @@ std::string_view toString(ErrorCode code) noexcept;
 
 // Where in the input an error was found. Every field is optional; set those that are known.
 struct SourceLocation {
-    std::string file{};                      // the path as the user gave it
-    std::optional<std::int64_t> line{};      // 1-based
-    std::optional<std::int64_t> column{};    // 1-based, with line
+    std::string file{};                        // the path as the user gave it
+    std::optional<std::int64_t> line{};        // 1-based
+    std::optional<std::int64_t> column{};      // 1-based, with line
     std::optional<std::int64_t> byteOffset{};  // 0-based, for binary formats
-    std::string measure{};                   // the measure's number as the score labels it, e.g. "12a"
+    std::string measure{};                     // the measure's number as the score labels it, e.g. "12a"
 
-    bool empty() const noexcept {
-        return file.empty() && !line && !byteOffset && measure.empty();
-    }
+    bool empty() const noexcept { return file.empty() && !line && !byteOffset && measure.empty(); }
     // "song.xml:12:5, measure 3" or "song.mid at byte 1042"; empty when nothing is known.
     std::string toString() const;
 

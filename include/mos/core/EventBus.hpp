@@ -35,15 +35,15 @@ enum class Delivery {
 };
 
 struct EventBusMetrics {
-    std::uint64_t emitted = 0;      // events accepted by emit() and RtChannel::tryEmit()
-    std::uint64_t delivered = 0;    // events handed to subscribers (one per event, not per handler)
-    std::uint64_t droppedRt = 0;    // audio-thread events lost to a full ring
+    std::uint64_t emitted = 0;          // events accepted by emit() and RtChannel::tryEmit()
+    std::uint64_t delivered = 0;        // events handed to subscribers (one per event, not per handler)
+    std::uint64_t droppedRt = 0;        // audio-thread events lost to a full ring
     std::uint64_t handlerFailures = 0;  // handler calls that threw (skipped, the others still ran)
-    double eventsPerSecond = 0.0;   // deliveries over the last complete one-second window
-    std::size_t queueDepth = 0;     // events waiting for the next frame, now
-    std::size_t maxQueueDepth = 0;  // the most seen waiting at a frame boundary
-    LatencySummary immediateLatency;  // emit() to last handler returned
-    LatencySummary batchedLatency;    // emit() to delivery at a frame (within ~256 events' work)
+    double eventsPerSecond = 0.0;       // deliveries over the last complete one-second window
+    std::size_t queueDepth = 0;         // events waiting for the next frame, now
+    std::size_t maxQueueDepth = 0;      // the most seen waiting at a frame boundary
+    LatencySummary immediateLatency;    // emit() to last handler returned
+    LatencySummary batchedLatency;      // emit() to delivery at a frame (within ~256 events' work)
 };
 
 // Keeps a handler subscribed while it lives. Destroying it, or unsubscribe(), guarantees the handler
@@ -117,10 +117,10 @@ public:
 
     // Calls handler(const E&) for every E. Thread: any control thread. RT-safe: no.
     template <BusEvent E, typename F>
-        requires std::invocable<F&, const E&>
-    Subscription subscribe(F handler) {
-        return subscribeTo(eventTypeId<E>(),
-                           [h = std::move(handler)](const Event& event) mutable { h(*event.as<E>()); });
+    requires std::invocable<F&, const E&> Subscription subscribe(F handler) {
+        return subscribeTo(eventTypeId<E>(), [h = std::move(handler)](const Event& event) mutable {
+            if (const E* payload = event.as<E>()) h(*payload);
+        });
     }
     // Every event of one type id, or of every type. Thread: any control thread. RT-safe: no.
     Subscription subscribeTo(EventTypeId type, Handler handler);

@@ -5,8 +5,8 @@
 
 #include <compare>
 #include <cstdint>
-#include <optional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -59,7 +59,8 @@ public:
 
     // Approximate value for display and for audio-rate arithmetic that tolerates rounding.
     constexpr double toDouble() const noexcept {
-        return den_ == 0 ? std::numeric_limits<double>::quiet_NaN() : static_cast<double>(num_) / static_cast<double>(den_);
+        return den_ == 0 ? std::numeric_limits<double>::quiet_NaN()
+                         : static_cast<double>(num_) / static_cast<double>(den_);
     }
 
     // "3/4", "-1/8", "2"; "invalid" for the invalid value. Thread: any. RT-safe: no.
@@ -121,34 +122,35 @@ private:
         return r;
     }
 
+    // a + sign * b, with sign = 1 or -1.
+    static constexpr Rational sum(Rational a, Rational b, int sign) noexcept {
+        if (!a.isValid() || !b.isValid()) return invalid();
+        const detail::Int128 bNum = sign * static_cast<detail::Int128>(b.num_);
+        if (a.den_ == b.den_) return fromWide(a.num_ + bNum, a.den_);
+        return fromWide(static_cast<detail::Int128>(a.num_) * b.den_ + bNum * a.den_,
+                        static_cast<detail::Int128>(a.den_) * b.den_);
+    }
+
     constexpr void assign(std::int64_t num, std::int64_t den) noexcept { *this = fromWide(num, den); }
 
     std::int64_t num_ = 0;
     std::int64_t den_ = 1;
 };
 
-constexpr Rational operator+(Rational a, Rational b) noexcept {
-    if (!a.isValid() || !b.isValid()) return Rational::invalid();
-    if (a.den_ == b.den_) return Rational::fromWide(static_cast<detail::Int128>(a.num_) + b.num_, a.den_);
-    return Rational::fromWide(static_cast<detail::Int128>(a.num_) * b.den_ + static_cast<detail::Int128>(b.num_) * a.den_,
-                              static_cast<detail::Int128>(a.den_) * b.den_);
-}
+constexpr Rational operator+(Rational a, Rational b) noexcept { return Rational::sum(a, b, 1); }
 
-constexpr Rational operator-(Rational a, Rational b) noexcept {
-    if (!a.isValid() || !b.isValid()) return Rational::invalid();
-    if (a.den_ == b.den_) return Rational::fromWide(static_cast<detail::Int128>(a.num_) - b.num_, a.den_);
-    return Rational::fromWide(static_cast<detail::Int128>(a.num_) * b.den_ - static_cast<detail::Int128>(b.num_) * a.den_,
-                              static_cast<detail::Int128>(a.den_) * b.den_);
-}
+constexpr Rational operator-(Rational a, Rational b) noexcept { return Rational::sum(a, b, -1); }
 
 constexpr Rational operator*(Rational a, Rational b) noexcept {
     if (!a.isValid() || !b.isValid()) return Rational::invalid();
-    return Rational::fromWide(static_cast<detail::Int128>(a.num_) * b.num_, static_cast<detail::Int128>(a.den_) * b.den_);
+    return Rational::fromWide(static_cast<detail::Int128>(a.num_) * b.num_,
+                              static_cast<detail::Int128>(a.den_) * b.den_);
 }
 
 constexpr Rational operator/(Rational a, Rational b) noexcept {
     if (!a.isValid() || !b.isValid() || b.num_ == 0) return Rational::invalid();
-    return Rational::fromWide(static_cast<detail::Int128>(a.num_) * b.den_, static_cast<detail::Int128>(a.den_) * b.num_);
+    return Rational::fromWide(static_cast<detail::Int128>(a.num_) * b.den_,
+                              static_cast<detail::Int128>(a.den_) * b.num_);
 }
 
 constexpr std::optional<std::int64_t> Rational::floor() const noexcept {

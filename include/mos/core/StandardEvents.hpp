@@ -37,7 +37,7 @@ struct ChordDetected {
     static constexpr std::string_view kName = "chord.detected";
     FixedString<24> symbol{};        // "Cmaj7/E"
     FixedString<24> romanNumeral{};  // "IV6", empty without a key
-    float confidence = 0.0F;       // 0..1
+    float confidence = 0.0F;         // 0..1
     NoteSource source = NoteSource::Playback;
 };
 
@@ -50,11 +50,11 @@ struct TransportState {
 
 struct Position {
     static constexpr std::string_view kName = "transport.position";
-    std::int64_t ticks960 = 0;    // performance time in ticks
-    double seconds = 0.0;         // performance time in seconds
-    std::int32_t measure = 1;     // score measure index, 1-based (repeats map back to the score)
-    std::int32_t beat = 1;        // 1-based beat in the measure
-    float beatFraction = 0.0F;    // 0..1 through the beat
+    std::int64_t ticks960 = 0;  // performance time in ticks
+    double seconds = 0.0;       // performance time in seconds
+    std::int32_t measure = 1;   // score measure index, 1-based (repeats map back to the score)
+    std::int32_t beat = 1;      // 1-based beat in the measure
+    float beatFraction = 0.0F;  // 0..1 through the beat
 };
 
 struct Beat {
@@ -73,9 +73,9 @@ struct Tempo {
 
 struct KeyChange {
     static constexpr std::string_view kName = "key.change";
-    FixedString<8> tonic{};   // "F#"
-    FixedString<16> mode{};   // "major", "dorian"
-    std::int8_t fifths = 0; // key signature, -7..7
+    FixedString<8> tonic{};  // "F#"
+    FixedString<16> mode{};  // "major", "dorian"
+    std::int8_t fifths = 0;  // key signature, -7..7
     std::int32_t measure = 1;
 };
 
