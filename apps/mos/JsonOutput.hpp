@@ -3,6 +3,7 @@
 // Machine-readable output of the `mos` command: one JSON object per line on stdout.
 
 #include <iostream>
+
 #include <nlohmann/json.hpp>
 
 namespace mos::cli {

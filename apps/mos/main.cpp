@@ -1,21 +1,25 @@
 // The `mos` command: parses the command line and hands over to one subcommand.
 
+#include <exception>
 #include <iostream>
 
 #include "Command.hpp"
 #include "JsonOutput.hpp"
+#include "mos/core/Log.hpp"
 #include "mos/core/Version.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
     CLI::App app{"MOS, the Musical Operating System: open, play, analyse and practise music.", "mos"};
     app.require_subcommand(0, 1);
 
+    mos::cli::CommandContext context;
     bool showVersion = false;
-    bool json = false;
     app.add_flag("--version", showVersion, "Print the version and exit");
-    app.add_flag("--json", json, "Machine-readable output (with --version)");
+    app.add_flag("--json", context.json, "Machine-readable output: one JSON object per line");
 
-    int exitStatus = 0;
+    mos::cli::registerDoctorCommand(app, context);
 
     try {
         app.parse(argc, argv);
@@ -24,7 +28,7 @@ int main(int argc, char** argv) {
     }
 
     if (showVersion) {
-        if (json) {
+        if (context.json) {
             mos::cli::printJsonLine({{"name", "mos"}, {"version", mos::core::version()}});
         } else {
             std::cout << "mos " << mos::core::version() << '\n';
@@ -35,5 +39,20 @@ int main(int argc, char** argv) {
         std::cout << app.help();
         return 0;
     }
-    return exitStatus;
+    return context.exitStatus;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Subcommands report expected failures through their exit status; anything thrown is a bug, and
+    // still deserves a message rather than an abort.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        mos::core::log::error("mos", e.what());
+    } catch (...) {
+        mos::core::log::error("mos", "unexpected failure");
+    }
+    return 1;
 }

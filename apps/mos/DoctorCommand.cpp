@@ -1,0 +1,268 @@
+// `mos doctor [--json]`: what MOS finds on this machine and what it will use. Missing things are
+// reported with a hint, not treated as errors, so the command exits 0.
+
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "Command.hpp"
+#include "JsonOutput.hpp"
+#include "mos/audio/DeviceProbe.hpp"
+#include "mos/audio/SoundFontLocator.hpp"
+#include "mos/core/Paths.hpp"
+#include "mos/core/Version.hpp"
+#include "mos/midi/SequencerPorts.hpp"
+
+namespace mos::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+using Hint = std::optional<std::string>;
+
+struct Findings {
+    audio::DeviceReport devices;
+    core::Result<std::vector<midi::SequencerPort>> midiPorts;
+    audio::SoundFontSearch soundFonts;
+    core::Result<fs::path> database;
+    bool databaseExists = false;
+    core::WebRootSearch web;
+};
+
+Findings lookAround() {
+    const core::Environment environment = core::Environment::current();
+    Findings findings{audio::probeDevices(environment),
+                      midi::listSequencerPorts(),
+                      audio::SoundFontLocator::forEnvironment(environment).locate(),
+                      core::libraryDatabasePath(environment),
+                      false,
+                      core::findWebRoot(environment, core::runningExecutable().value_or(fs::path{}))};
+    std::error_code error;
+    findings.databaseExists = findings.database && fs::exists(*findings.database, error);
+    return findings;
+}
+
+// One hint per check, shared by both outputs; nothing when nothing is missing.
+
+Hint jackHint(const audio::JackReport& jack) {
+    if (jack.running) return std::nullopt;
+    return "start one with `jackd -d alsa` (or `jackd -r -d dummy` without a sound card); "
+           "MOS falls back to ALSA";
+}
+
+Hint alsaHint(const audio::AlsaReport& alsa) {
+    if (alsa.available()) return std::nullopt;
+    return "connect a sound card (in a container, pass --device /dev/snd); "
+           "without one MOS renders to WAV/FLAC files";
+}
+
+Hint midiHint(const core::Result<std::vector<midi::SequencerPort>>& ports) {
+    if (!ports) {
+        return "load the ALSA sequencer with `sudo modprobe snd-seq` "
+               "(in a container, pass --device /dev/snd)";
+    }
+    if (ports->empty()) return "plug in a MIDI keyboard or start a software synthesizer";
+    return std::nullopt;
+}
+
+Hint soundFontHint(const audio::SoundFontSearch& search) {
+    if (search.use) return std::nullopt;
+    return "install the default with `sudo apt install fluid-soundfont-gm`, or set MOS_SOUNDFONT to "
+           "a .sf2/.sf3/.sfz file; MOS plays with its built-in synth until then";
+}
+
+Hint databaseHint(const Findings& findings) {
+    if (!findings.database) return "set MOS_DATA_DIR to the directory MOS should keep its data in";
+    if (findings.databaseExists) return std::nullopt;
+    return "MOS creates it when it first stores a song; set MOS_DATA_DIR to keep it elsewhere";
+}
+
+Hint webHint(const core::WebRootSearch& web) {
+    if (web.root) return std::nullopt;
+    return "build the studio with `npm ci && npm run build` in web/, or set MOS_WEB_ROOT to a built "
+           "studio";
+}
+
+nlohmann::json orNull(const Hint& text) { return text ? nlohmann::json(*text) : nlohmann::json(nullptr); }
+
+nlohmann::json pathList(const std::vector<fs::path>& paths) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const fs::path& path : paths) list.push_back(path.string());
+    return list;
+}
+
+nlohmann::json audioJson(const audio::DeviceReport& devices) {
+    const audio::JackReport& jack = devices.jack;
+    nlohmann::json jackJson{{"running", jack.running}, {"server", jack.serverName}, {"sampleRate", nullptr},
+                            {"bufferSize", nullptr},   {"reason", nullptr},         {"hint", orNull(jackHint(jack))}};
+    if (jack.running) {
+        jackJson["sampleRate"] = jack.sampleRate;
+        jackJson["bufferSize"] = jack.bufferFrames;
+    } else {
+        jackJson["reason"] = jack.reason;
+    }
+
+    const audio::AlsaReport& alsa = devices.alsa;
+    nlohmann::json alsaDevices = nlohmann::json::array();
+    for (const audio::AlsaPlaybackDevice& device : alsa.devices) {
+        alsaDevices.push_back({{"id", device.id}, {"card", device.cardName}, {"name", device.deviceName}});
+    }
+    nlohmann::json alsaJson{{"devices", alsaDevices},
+                            {"reason", alsa.available() ? nlohmann::json(nullptr) : nlohmann::json(alsa.reason)},
+                            {"hint", orNull(alsaHint(alsa))}};
+
+    return {{"jack", jackJson}, {"alsa", alsaJson}, {"use", audio::toString(devices.use)}};
+}
+
+nlohmann::json midiJson(const core::Result<std::vector<midi::SequencerPort>>& ports) {
+    nlohmann::json list = nlohmann::json::array();
+    if (ports) {
+        for (const midi::SequencerPort& port : *ports) {
+            list.push_back({{"address", port.address()},
+                            {"client", port.clientName},
+                            {"name", port.portName},
+                            {"input", port.input},
+                            {"output", port.output}});
+        }
+    }
+    return {{"available", ports.ok()},
+            {"ports", list},
+            {"reason", ports ? nlohmann::json(nullptr) : nlohmann::json(ports.error().message)},
+            {"hint", orNull(midiHint(ports))}};
+}
+
+nlohmann::json soundFontsJson(const audio::SoundFontSearch& search) {
+    nlohmann::json found = nlohmann::json::array();
+    for (const audio::InstrumentFile& file : search.found) {
+        found.push_back({{"path", file.path.string()}, {"format", audio::toString(file.format)}});
+    }
+    nlohmann::json invalid = nlohmann::json::array();
+    for (const audio::RejectedFile& file : search.invalid) {
+        invalid.push_back({{"path", file.path.string()}, {"reason", file.reason}});
+    }
+    return {{"found", found},
+            {"invalid", invalid},
+            {"searched", pathList(search.searched)},
+            {"use", search.use ? nlohmann::json(search.use->path.string()) : nlohmann::json(nullptr)},
+            {"hint", orNull(soundFontHint(search))}};
+}
+
+nlohmann::json doctorJson(const Findings& findings) {
+    const nlohmann::json databaseJson{
+        {"path", findings.database ? nlohmann::json(findings.database->string()) : nlohmann::json(nullptr)},
+        {"exists", findings.databaseExists},
+        {"hint", orNull(databaseHint(findings))}};
+    const core::WebRootSearch& web = findings.web;
+    const nlohmann::json webJson{{"root", web.root ? nlohmann::json(web.root->string()) : nlohmann::json(nullptr)},
+                                 {"searched", pathList(web.searched)},
+                                 {"hint", orNull(webHint(web))}};
+    return {{"version", core::version()},
+            {"audio", audioJson(findings.devices)},
+            {"midi", midiJson(findings.midiPorts)},
+            {"soundfonts", soundFontsJson(findings.soundFonts)},
+            {"database", databaseJson},
+            {"web", webJson}};
+}
+
+// Human output: one aligned line per check, "[ok]" when found, "[--]" when missing (then a hint on
+// the next line), "[!!]" for something found but unusable.
+enum class Mark { Found, Missing, Unusable };
+
+void printCheck(Mark mark, std::string_view check, const std::string& detail, const Hint& hint = std::nullopt) {
+    constexpr int kCheckWidth = 10;
+    const char* markText = mark == Mark::Found ? "[ok]" : mark == Mark::Missing ? "[--]" : "[!!]";
+    std::cout << markText << ' ' << std::left << std::setw(kCheckWidth) << check << ' ' << detail << '\n';
+    if (hint) std::cout << std::string(4 + 1 + kCheckWidth + 1, ' ') << "hint: " << *hint << '\n';
+}
+
+Mark markFor(bool found) { return found ? Mark::Found : Mark::Missing; }
+
+// "a, b, c" from the items' descriptions.
+template <typename Item, typename Describe>
+std::string commaList(const std::vector<Item>& items, Describe describe) {
+    std::string text;
+    for (const Item& item : items) text += (text.empty() ? "" : ", ") + describe(item);
+    return text;
+}
+
+std::string pathText(const fs::path& path) { return path.string(); }
+
+std::string jackDetail(const audio::JackReport& jack) {
+    if (!jack.running) return jack.reason;
+    return "server \"" + jack.serverName + "\" running: " + std::to_string(jack.sampleRate) + " Hz, " +
+           std::to_string(jack.bufferFrames) + " frames per period";
+}
+
+std::string alsaDetail(const audio::AlsaReport& alsa) {
+    if (!alsa.available()) return alsa.reason;
+    return commaList(alsa.devices, [](const audio::AlsaPlaybackDevice& device) {
+        return device.id + " (" + device.cardName + ": " + device.deviceName + ")";
+    });
+}
+
+std::string midiDetail(const core::Result<std::vector<midi::SequencerPort>>& ports) {
+    if (!ports) return ports.error().message;
+    if (ports->empty()) return "the sequencer has no ports to connect to";
+    return commaList(*ports, [](const midi::SequencerPort& port) {
+        return port.address() + " " + port.clientName + " / " + port.portName;
+    });
+}
+
+std::string soundFontDetail(const audio::SoundFontSearch& search) {
+    if (!search.use) return "none found in " + commaList(search.searched, pathText);
+    return search.use->path.string() + " (" + std::to_string(search.found.size()) + " instrument file(s) found)";
+}
+
+std::string databaseDetail(const Findings& findings) {
+    if (!findings.database) return findings.database.error().message;
+    return findings.database->string() + (findings.databaseExists ? "" : " (not created yet)");
+}
+
+std::string webDetail(const core::WebRootSearch& web) {
+    if (web.root) return web.root->string();
+    if (web.searched.empty()) return "no built studio: MOS_WEB_ROOT is unset and the executable's path unknown";
+    return "no built studio in " + commaList(web.searched, pathText);
+}
+
+void printHuman(const Findings& findings) {
+    std::cout << "mos " << core::version() << " doctor\n";
+    const audio::DeviceReport& devices = findings.devices;
+    printCheck(markFor(devices.jack.available()), "jack", jackDetail(devices.jack), jackHint(devices.jack));
+    printCheck(markFor(devices.alsa.available()), "alsa", alsaDetail(devices.alsa), alsaHint(devices.alsa));
+    printCheck(markFor(devices.use != audio::DeviceBackend::None), "audio out",
+               devices.use == audio::DeviceBackend::None ? "none: no device, MOS renders to files only"
+                                                         : std::string{audio::toString(devices.use)});
+    printCheck(markFor(findings.midiPorts && !findings.midiPorts->empty()), "midi", midiDetail(findings.midiPorts),
+               midiHint(findings.midiPorts));
+    const audio::SoundFontSearch& soundFonts = findings.soundFonts;
+    printCheck(markFor(soundFonts.use.has_value()), "soundfont", soundFontDetail(soundFonts),
+               soundFontHint(soundFonts));
+    for (const audio::RejectedFile& file : soundFonts.invalid) {
+        printCheck(Mark::Unusable, "soundfont", file.path.string() + ": " + file.reason);
+    }
+    printCheck(markFor(findings.databaseExists), "database", databaseDetail(findings), databaseHint(findings));
+    printCheck(markFor(findings.web.root.has_value()), "web", webDetail(findings.web), webHint(findings.web));
+}
+
+}  // namespace
+
+void registerDoctorCommand(CLI::App& app, CommandContext& context) {
+    CLI::App* doctor =
+        addSubcommand(app, context, "doctor", "Show what MOS finds on this machine and what it will use");
+    doctor->callback([&context] {
+        const Findings findings = lookAround();
+        if (context.json) {
+            printJsonLine(doctorJson(findings));
+        } else {
+            printHuman(findings);
+        }
+        context.exitStatus = 0;
+    });
+}
+
+}  // namespace mos::cli
