@@ -14,6 +14,10 @@ function(mos_configure_target target)
                                              -fno-sanitize-recover=all)
     target_link_options(${target} PRIVATE -fsanitize=${sanitizers})
   endif()
+  if(MOS_FUZZ_ENGINE STREQUAL "libfuzzer")
+    # Coverage instrumentation everywhere, so libFuzzer sees into the libraries it drives.
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
 endfunction()
 
 # Declares the library of one module: mos_<module>, alias mos::<module>, public headers under

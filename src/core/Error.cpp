@@ -4,14 +4,22 @@ namespace mos::core {
 
 std::string_view toString(ErrorCode code) noexcept {
     switch (code) {
-        case ErrorCode::InvalidArgument: return "invalid-argument";
-        case ErrorCode::NotFound: return "not-found";
-        case ErrorCode::ParseError: return "parse-error";
-        case ErrorCode::Unsupported: return "unsupported";
-        case ErrorCode::IoError: return "io-error";
-        case ErrorCode::OutOfRange: return "out-of-range";
-        case ErrorCode::Overflow: return "overflow";
-        case ErrorCode::Internal: return "internal";
+        case ErrorCode::InvalidArgument:
+            return "invalid-argument";
+        case ErrorCode::NotFound:
+            return "not-found";
+        case ErrorCode::ParseError:
+            return "parse-error";
+        case ErrorCode::Unsupported:
+            return "unsupported";
+        case ErrorCode::IoError:
+            return "io-error";
+        case ErrorCode::OutOfRange:
+            return "out-of-range";
+        case ErrorCode::Overflow:
+            return "overflow";
+        case ErrorCode::Internal:
+            return "internal";
     }
     return "internal";
 }

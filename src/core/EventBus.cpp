@@ -1,8 +1,8 @@
 #include "mos/core/EventBus.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <atomic>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <utility>

@@ -1,6 +1,7 @@
 #include "mos/core/LatencyHistogram.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace mos::core {
 
@@ -15,9 +16,10 @@ LatencySummary LatencyHistogram::summary() const noexcept {
     s.maxNanos = static_cast<std::int64_t>(maxValue);
     if (s.count == 0) return s;
 
-    // The smallest bucket bound below which at least `fraction` of the values lie, capped by the max.
+    // Nearest rank: the bound of the bucket holding the ceil(fraction * count)-th smallest value,
+    // capped by the largest value seen.
     const auto percentile = [&](double fraction) {
-        const auto rank = static_cast<std::uint64_t>(fraction * static_cast<double>(s.count) + 0.5);
+        const auto rank = static_cast<std::uint64_t>(std::ceil(fraction * static_cast<double>(s.count)));
         const std::uint64_t target = std::max<std::uint64_t>(1, rank);
         std::uint64_t seen = 0;
         for (std::size_t i = 0; i < kBucketCount; ++i) {

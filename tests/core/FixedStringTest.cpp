@@ -1,8 +1,8 @@
 #include "mos/core/FixedString.hpp"
 
-#include <gtest/gtest.h>
-
 #include <type_traits>
+
+#include <gtest/gtest.h>
 
 namespace mos::core {
 namespace {
@@ -19,8 +19,14 @@ TEST(FixedStringTest, TruncatesLongText) { EXPECT_EQ(FixedString<4>{"Cmaj7#11"}.
 
 TEST(FixedStringTest, NeverCutsAUtf8CharacterInHalf) {
     // "CΔ7": Δ is two bytes (CE 94); three bytes of room keep "CΔ", two keep only "C".
-    EXPECT_EQ(FixedString<3>{"C\xCE\x94" "7"}.view(), "C\xCE\x94");
-    EXPECT_EQ(FixedString<2>{"C\xCE\x94" "7"}.view(), "C");
+    EXPECT_EQ(FixedString<3>{"C\xCE\x94"
+                             "7"}
+                  .view(),
+              "C\xCE\x94");
+    EXPECT_EQ(FixedString<2>{"C\xCE\x94"
+                             "7"}
+                  .view(),
+              "C");
 }
 
 TEST(FixedStringTest, IsTriviallyCopyableForRings) { static_assert(std::is_trivially_copyable_v<FixedString<24>>); }

@@ -1,9 +1,9 @@
 #include "mos/core/LatencyHistogram.hpp"
 
-#include <gtest/gtest.h>
-
 #include <thread>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace mos::core {
 namespace {

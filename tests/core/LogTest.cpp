@@ -1,3 +1,5 @@
+#include "mos/core/Log.hpp"
+
 #include <cstdlib>
 #include <regex>
 #include <sstream>
@@ -7,8 +9,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include "mos/core/Log.hpp"
 
 namespace mos::core {
 namespace {

@@ -1,11 +1,11 @@
 #include "mos/core/Rational.hpp"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace mos::core {
 namespace {

@@ -1,9 +1,9 @@
 #include "mos/core/Result.hpp"
 
-#include <gtest/gtest.h>
-
 #include <memory>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace mos::core {
 namespace {

@@ -1,10 +1,11 @@
+#include "mos/core/RtLog.hpp"
+
 #include <cstdint>
 #include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
-#include "mos/core/RtLog.hpp"
 #include "support/RealtimeAudit.hpp"
 
 namespace mos::core {

@@ -1,11 +1,11 @@
 #include "mos/core/SpscRing.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <thread>
+
+#include <gtest/gtest.h>
 
 namespace mos::core {
 namespace {

@@ -1,3 +1,5 @@
+#include "support/RealtimeAudit.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -16,7 +18,6 @@
 #include <semaphore.h>
 
 #include "mos/core/SpscRing.hpp"
-#include "support/RealtimeAudit.hpp"
 
 namespace mos::test {
 namespace {

@@ -22,8 +22,7 @@ public:
 class SteadyClock final : public Clock {
 public:
     std::int64_t nowNanos() const noexcept override {
-        return std::chrono::duration_cast<std::chrono::nanoseconds>(
-                   std::chrono::steady_clock::now().time_since_epoch())
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
             .count();
     }
     // The process-wide instance. Thread: any. RT-safe: yes.

@@ -38,8 +38,8 @@ constexpr EventTypeId eventTypeIdOf(std::string_view name) noexcept {
 template <typename E>
 concept BusEvent = std::is_trivially_copyable_v<E> && sizeof(E) <= kMaxEventPayloadBytes &&
                    alignof(E) <= alignof(std::max_align_t) && requires {
-                       { E::kName } -> std::convertible_to<std::string_view>;
-                   };
+    { E::kName } -> std::convertible_to<std::string_view>;
+};
 
 struct EventTypeInfo {
     EventTypeId id;

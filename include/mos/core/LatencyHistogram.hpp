@@ -31,8 +31,7 @@ public:
         // Relaxed: counts are statistics; summary() tolerates a record landing mid-read.
         buckets_[bucketOf(value)].fetch_add(1, std::memory_order_relaxed);
         std::uint64_t seen = max_.load(std::memory_order_relaxed);
-        while (value > seen && !max_.compare_exchange_weak(seen, value, std::memory_order_relaxed)) {
-        }
+        while (value > seen && !max_.compare_exchange_weak(seen, value, std::memory_order_relaxed)) {}
     }
 
     // Counts and percentiles of everything recorded. Thread: any. RT-safe: yes (not cheap).

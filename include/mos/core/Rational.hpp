@@ -32,7 +32,7 @@ public:
     // Zero. Thread: any. RT-safe: yes.
     constexpr Rational() noexcept = default;
     // The integer n. Thread: any. RT-safe: yes.
-    constexpr Rational(std::int64_t n) noexcept : num_{n}, den_{1} {}  // NOLINT(google-explicit-constructor)
+    constexpr Rational(std::int64_t n) noexcept : num_{n} {}  // NOLINT(google-explicit-constructor)
     // num/den, normalised; invalid when den == 0. Thread: any. RT-safe: yes.
     constexpr Rational(std::int64_t num, std::int64_t den) noexcept { assign(num, den); }
 

@@ -21,7 +21,7 @@ class [[nodiscard]] Result {
     static_assert(!std::is_same_v<std::remove_cv_t<T>, Error>, "Result<Error> is ambiguous");
 
 public:
-    Result(T value) : state_{std::in_place_index<0>, std::move(value)} {}  // NOLINT(google-explicit-constructor)
+    Result(T value) : state_{std::in_place_index<0>, std::move(value)} {}      // NOLINT(google-explicit-constructor)
     Result(Error error) : state_{std::in_place_index<1>, std::move(error)} {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const noexcept { return state_.index() == 0; }

@@ -42,8 +42,7 @@ public:
     SpscRing& operator=(const SpscRing&) = delete;
 
     ~SpscRing() {
-        while (tryPop()) {
-        }
+        while (tryPop()) {}
         std::allocator<Slot>{}.deallocate(slots_, capacity_);
     }
 
