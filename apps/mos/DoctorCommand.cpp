@@ -84,8 +84,8 @@ Hint databaseHint(const Findings& findings) {
 
 Hint webHint(const core::WebRootSearch& web) {
     if (web.root) return std::nullopt;
-    return "build the studio with `npm ci && npm run build` in web/, or set MOS_WEB_ROOT to a built "
-           "studio";
+    return "this build has no studio page yet; set MOS_WEB_ROOT to a folder holding a built studio "
+           "(its index.html)";
 }
 
 nlohmann::json orNull(const Hint& text) { return text ? nlohmann::json(*text) : nlohmann::json(nullptr); }

@@ -20,7 +20,9 @@ struct ClientCloser {
 };
 
 std::string describeFailure(unsigned status, std::string_view serverName) {
-    const std::string server = "\"" + std::string{serverName} + "\"";
+    // Built by append: GCC 12 at -O3 wrongly warns (-Wrestrict, bug 105329) on "literal" + string&&.
+    std::string server{"\""};
+    server.append(serverName).append("\"");
     if ((status & JackServerFailed) != 0U) return "no JACK server " + server + " is running";
     if ((status & JackServerError) != 0U) return "the JACK server " + server + " did not answer";
     if ((status & JackVersionError) != 0U) {
