@@ -62,7 +62,7 @@ void BM_BusBatchedRtChannelTwoThreads(benchmark::State& state) {
         while (delivered < kEventsPerIteration) bus.dispatchFrame();
         producer.join();
     }
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kEventsPerIteration));
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kEventsPerIteration));
     reportLatency(state, bus.metrics().batchedLatency);
 }
 BENCHMARK(BM_BusBatchedRtChannelTwoThreads)->UseRealTime()->Unit(benchmark::kMillisecond);

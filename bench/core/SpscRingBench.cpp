@@ -31,7 +31,7 @@ void BM_SpscRingTwoThreads(benchmark::State& state) {
         }
         consumer.join();
     }
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kItemsPerIteration));
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kItemsPerIteration));
 }
 BENCHMARK(BM_SpscRingTwoThreads)->Arg(1024)->Arg(65536)->UseRealTime()->Unit(benchmark::kMillisecond);
 

@@ -56,6 +56,7 @@ TEST(LatencyHistogramTest, NegativeAndHugeValuesAreSafe) {
 TEST(LatencyHistogramTest, ConcurrentRecordsAreAllCounted) {
     LatencyHistogram h;
     std::vector<std::thread> threads;
+    threads.reserve(4);
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&h] {
             for (int i = 0; i < 100000; ++i) h.record(i % 1000);

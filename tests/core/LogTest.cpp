@@ -10,26 +10,17 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/CapturedLog.hpp"
+
 namespace mos::core {
 namespace {
 
-// Captures everything logged during a test, at a chosen threshold, and restores the previous sink
-// and threshold afterwards.
+// Every test sees only its own log lines.
 class LogTest : public ::testing::Test {
 protected:
-    LogTest() : previousSink_{log::setSink(log::streamSink(captured_))}, previousLevel_{log::level()} {
-        log::setLevel(LogLevel::Trace);
-    }
-    ~LogTest() override {
-        log::setSink(std::move(previousSink_));
-        log::setLevel(previousLevel_);
-    }
+    std::string output() const { return log_.text(); }
 
-    std::string output() const { return captured_.str(); }
-
-    std::ostringstream captured_;
-    log::Sink previousSink_;
-    LogLevel previousLevel_;
+    test::CapturedLog log_;
 };
 
 TEST_F(LogTest, FormatsLevelComponentAndMessage) {

@@ -6,27 +6,18 @@
 
 #include <gtest/gtest.h>
 
+#include "support/CapturedLog.hpp"
 #include "support/RealtimeAudit.hpp"
 
 namespace mos::core {
 namespace {
 
-// Captures what drain() writes, with the threshold at trace, and restores both afterwards.
+// Every test sees only its own log lines.
 class RtLogTest : public ::testing::Test {
 protected:
-    RtLogTest() : previousSink_{log::setSink(log::streamSink(captured_))}, previousLevel_{log::level()} {
-        log::setLevel(LogLevel::Trace);
-    }
-    ~RtLogTest() override {
-        log::setSink(std::move(previousSink_));
-        log::setLevel(previousLevel_);
-    }
+    std::string output() const { return log_.text(); }
 
-    std::string output() const { return captured_.str(); }
-
-    std::ostringstream captured_;
-    log::Sink previousSink_;
-    LogLevel previousLevel_;
+    test::CapturedLog log_;
 };
 
 TEST_F(RtLogTest, DrainWritesRecordsThroughTheLog) {
@@ -73,7 +64,7 @@ TEST_F(RtLogTest, CountsDropsWhenFullAndReportsThemOnce) {
     EXPECT_EQ(output(),
               "mos [info] audio: block 0\nmos [info] audio: block 1\n"
               "mos [warn] log: audio log dropped 3 records\n");
-    captured_.str("");
+    log_.clear();
     rtLog.drain();
     EXPECT_EQ(output(), "");
     EXPECT_EQ(rtLog.dropped(), 3U);

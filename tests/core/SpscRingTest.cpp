@@ -44,7 +44,7 @@ TEST(SpscRingTest, WrapsAroundManyTimes) {
 TEST(SpscRingTest, FrontPeeksWithoutRemoving) {
     SpscRing<std::string> ring{2};
     EXPECT_EQ(ring.front(), nullptr);
-    ASSERT_TRUE(ring.tryEmplace(3, 'x'));
+    ASSERT_TRUE(ring.tryEmplace(std::size_t{3}, 'x'));
     ASSERT_NE(ring.front(), nullptr);
     EXPECT_EQ(*ring.front(), "xxx");
     EXPECT_EQ(*ring.front(), "xxx");
@@ -103,7 +103,7 @@ TEST(SpscRingTest, TwoThreadsPassWholeObjects) {
     std::thread producer{[&] {
         for (int i = 0; i < kItems; ++i) {
             std::string s = "item-" + std::to_string(i) + std::string(static_cast<std::size_t>(i % 40), '#');
-            while (!ring.tryPush(std::move(s))) std::this_thread::yield();
+            while (!ring.tryPush(s)) std::this_thread::yield();
         }
     }};
     int received = 0;

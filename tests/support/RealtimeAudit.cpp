@@ -354,6 +354,7 @@ using namespace mos::test;
 // LeakSanitizer ignores what the dynamic linker allocates for dlopen (libjack and alsa-lib load
 // plug-ins that way) by looking at who called malloc. With malloc interposed here the caller it sees
 // is this file, so name the linker's allocation site explicitly. Thread: any. RT-safe: yes.
+// NOLINTNEXTLINE(bugprone-reserved-identifier,readability-identifier-naming): LSan looks up this name
 extern "C" const char* __lsan_default_suppressions() { return "leak:_dl_map_object_deps\n"; }
 
 // ---- C allocator ----

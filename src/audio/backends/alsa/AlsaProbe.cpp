@@ -7,24 +7,15 @@
 #include <alsa/asoundlib.h>
 
 #include "mos/audio/DeviceProbe.hpp"
+#include "mos/core/UniqueHandle.hpp"
 
 namespace mos::audio {
 
 namespace {
 
-struct ControlCloser {
-    void operator()(snd_ctl_t* control) const noexcept { snd_ctl_close(control); }
-};
-struct CardInfoFree {
-    void operator()(snd_ctl_card_info_t* info) const noexcept { snd_ctl_card_info_free(info); }
-};
-struct PcmInfoFree {
-    void operator()(snd_pcm_info_t* info) const noexcept { snd_pcm_info_free(info); }
-};
-
-using Control = std::unique_ptr<snd_ctl_t, ControlCloser>;
-using CardInfo = std::unique_ptr<snd_ctl_card_info_t, CardInfoFree>;
-using PcmInfo = std::unique_ptr<snd_pcm_info_t, PcmInfoFree>;
+using Control = core::UniqueHandle<snd_ctl_t, snd_ctl_close>;
+using CardInfo = core::UniqueHandle<snd_ctl_card_info_t, snd_ctl_card_info_free>;
+using PcmInfo = core::UniqueHandle<snd_pcm_info_t, snd_pcm_info_free>;
 
 // Appends the card's playback devices; returns an error text when the card cannot be asked.
 std::string addPlaybackDevices(int cardIndex, std::vector<AlsaPlaybackDevice>& devices) {

@@ -6,6 +6,7 @@
 #include <jack/jack.h>
 
 #include "mos/audio/DeviceProbe.hpp"
+#include "mos/core/UniqueHandle.hpp"
 
 namespace mos::audio {
 
@@ -14,10 +15,6 @@ namespace {
 // libjack prints to stderr when no server answers; for a probe that is the expected answer, so its
 // messages are dropped (jack_status_t says what happened).
 void ignoreJackMessage(const char* /*message*/) {}
-
-struct ClientCloser {
-    void operator()(jack_client_t* client) const noexcept { jack_client_close(client); }
-};
 
 std::string describeFailure(unsigned status, std::string_view serverName) {
     // Built by append: GCC 12 at -O3 wrongly warns (-Wrestrict, bug 105329) on "literal" + string&&.
@@ -47,7 +44,7 @@ JackReport probeJack(std::string_view serverName) {
 
     jack_status_t status{};
     const auto options = static_cast<jack_options_t>(JackNoStartServer | JackServerName);
-    const std::unique_ptr<jack_client_t, ClientCloser> client{
+    const core::UniqueHandle<jack_client_t, jack_client_close> client{
         jack_client_open("mos-probe", options, &status, report.serverName.c_str())};
     if (!client) {
         report.reason = describeFailure(static_cast<unsigned>(status), serverName);

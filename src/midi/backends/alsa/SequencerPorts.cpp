@@ -7,6 +7,8 @@
 
 #include <alsa/asoundlib.h>
 
+#include "mos/core/UniqueHandle.hpp"
+
 namespace mos::midi {
 
 namespace {
@@ -23,16 +25,6 @@ public:
     ~SilencedAlsaMessages() { snd_lib_error_set_handler(nullptr); }
     SilencedAlsaMessages(const SilencedAlsaMessages&) = delete;
     SilencedAlsaMessages& operator=(const SilencedAlsaMessages&) = delete;
-};
-
-struct SequencerCloser {
-    void operator()(snd_seq_t* sequencer) const noexcept { snd_seq_close(sequencer); }
-};
-struct ClientInfoFree {
-    void operator()(snd_seq_client_info_t* info) const noexcept { snd_seq_client_info_free(info); }
-};
-struct PortInfoFree {
-    void operator()(snd_seq_port_info_t* info) const noexcept { snd_seq_port_info_free(info); }
 };
 
 core::Error outOfMemory() {
@@ -57,14 +49,14 @@ core::Result<std::vector<SequencerPort>> listSequencerPorts(std::string_view seq
         return core::fail(openError == -ENOENT ? core::ErrorCode::NotFound : core::ErrorCode::IoError,
                           "cannot open the ALSA sequencer \"" + name + "\": " + snd_strerror(openError));
     }
-    const std::unique_ptr<snd_seq_t, SequencerCloser> handle{rawSequencer};
+    const core::UniqueHandle<snd_seq_t, snd_seq_close> handle{rawSequencer};
 
     snd_seq_client_info_t* rawClientInfo = nullptr;
     if (snd_seq_client_info_malloc(&rawClientInfo) < 0) return outOfMemory();
-    const std::unique_ptr<snd_seq_client_info_t, ClientInfoFree> clientInfo{rawClientInfo};
+    const core::UniqueHandle<snd_seq_client_info_t, snd_seq_client_info_free> clientInfo{rawClientInfo};
     snd_seq_port_info_t* rawPortInfo = nullptr;
     if (snd_seq_port_info_malloc(&rawPortInfo) < 0) return outOfMemory();
-    const std::unique_ptr<snd_seq_port_info_t, PortInfoFree> portInfo{rawPortInfo};
+    const core::UniqueHandle<snd_seq_port_info_t, snd_seq_port_info_free> portInfo{rawPortInfo};
 
     std::vector<SequencerPort> ports;
     snd_seq_client_info_set_client(clientInfo.get(), -1);
