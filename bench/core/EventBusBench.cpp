@@ -43,20 +43,30 @@ void BM_BusBatchedEmitThenDispatch(benchmark::State& state) {
 BENCHMARK(BM_BusBatchedEmitThenDispatch);
 
 // The audio thread's path: one producer thread emits through an RtChannel while the owner thread
-// dispatches frames; throughput counts events delivered to the subscriber.
+// dispatches frames; throughput counts events delivered to the subscriber. Argument 0 reads the clock
+// for every event; argument N stamps each run of N events with one reading, as an audio callback
+// does once per block.
 void BM_BusBatchedRtChannelTwoThreads(benchmark::State& state) {
     constexpr std::uint64_t kEventsPerIteration = 1'000'000;
+    const auto eventsPerBlock = static_cast<std::uint64_t>(state.range(0));
     EventBus bus;
     std::uint64_t delivered = 0;
     auto sub = bus.subscribe<NoteOn>([&](const NoteOn&) { ++delivered; });
     auto channel = bus.openRtChannel(65536);
+    const auto& clock = mos::core::SteadyClock::instance();
     for (auto _ : state) {
         delivered = 0;
         std::thread producer{[&] {
             NoteOn note;
+            std::int64_t blockTime = clock.nowNanos();
             for (std::uint64_t i = 0; i < kEventsPerIteration; ++i) {
                 note.sampleTime = static_cast<std::int64_t>(i);
-                while (!channel.tryEmit(note)) {}
+                if (eventsPerBlock == 0) {
+                    while (!channel.tryEmit(note)) {}
+                    continue;
+                }
+                if (i % eventsPerBlock == 0) blockTime = clock.nowNanos();
+                while (!channel.tryEmit(note, blockTime)) {}
             }
         }};
         while (delivered < kEventsPerIteration) bus.dispatchFrame();
@@ -65,7 +75,7 @@ void BM_BusBatchedRtChannelTwoThreads(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kEventsPerIteration));
     reportLatency(state, bus.metrics().batchedLatency);
 }
-BENCHMARK(BM_BusBatchedRtChannelTwoThreads)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BusBatchedRtChannelTwoThreads)->Arg(0)->Arg(64)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // Immediate delivery to one subscriber: the bus's own histogram gives the percentiles of emit() to
 // handler return, the benchmark's time per iteration the mean.

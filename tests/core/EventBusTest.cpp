@@ -189,6 +189,19 @@ TEST(EventBusTest, RtChannelDeliversAnotherThreadsEventsInOrder) {
     for (std::size_t i = 0; i < samples.size(); ++i) EXPECT_EQ(samples[i], static_cast<std::int64_t>(i));
 }
 
+TEST(EventBusTest, RtChannelEventsStampedWithTheBlockTimeMeasureLatencyFromIt) {
+    ManualClock clock{1'000'000};
+    EventBus bus{EventBus::Options{.clock = &clock}};
+    RtChannel channel = bus.openRtChannel(8);
+    std::int64_t stamped = 0;
+    auto sub = bus.subscribeAll([&](const Event& e) { stamped = e.emittedAtNanos(); });
+    const std::int64_t blockStart = clock.nowNanos() - 5'000;  // the callback read it 5 µs ago
+    ASSERT_TRUE(channel.tryEmit(Beat{}, blockStart));
+    bus.dispatchFrame();
+    EXPECT_EQ(stamped, blockStart);
+    EXPECT_EQ(bus.metrics().batchedLatency.maxNanos, 5'000);
+}
+
 TEST(EventBusTest, FullRtChannelDropsAndCounts) {
     EventBus bus;
     RtChannel channel = bus.openRtChannel(4);

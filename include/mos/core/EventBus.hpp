@@ -87,6 +87,12 @@ public:
     bool tryEmit(const E& event) noexcept {
         return tryEmitEvent(Event{event, clock_->nowNanos()});
     }
+    // The same, stamped with a time the caller already read: an audio callback reads the clock once
+    // per block and stamps that block's events with it. Thread: its producer. RT-safe: yes.
+    template <BusEvent E>
+    bool tryEmit(const E& event, std::int64_t emittedAtNanos) noexcept {
+        return tryEmitEvent(Event{event, emittedAtNanos});
+    }
 
     bool open() const noexcept { return queue_ != nullptr; }
 
