@@ -72,8 +72,8 @@ Hint midiHint(const core::Result<std::vector<midi::SequencerPort>>& ports) {
 
 Hint soundFontHint(const audio::SoundFontSearch& search) {
     if (search.use) return std::nullopt;
-    return "install the default with `sudo apt install fluid-soundfont-gm`, or set MOS_SOUNDFONT to "
-           "a .sf2/.sf3/.sfz file; MOS plays with its built-in synth until then";
+    return "install the default General MIDI set with `sudo apt install fluid-soundfont-gm`, or set "
+           "MOS_SOUNDFONT to a .sf2/.sf3/.sfz file";
 }
 
 Hint databaseHint(const Findings& findings) {
