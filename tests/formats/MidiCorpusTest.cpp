@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "formats/SameEvents.hpp"
 #include "mos/formats/StandardMidiFile.hpp"
 
 namespace mos::formats {
@@ -55,6 +56,20 @@ TEST(MidiCorpusTest, EveryMidiFileReads) {
     }
     RecordProperty("midi_files", static_cast<int>(files.size()));
     RecordProperty("events", static_cast<int>(events));
+}
+
+TEST(MidiCorpusTest, EveryMidiFileSurvivesWriteAndReadBack) {
+    for (const auto& path : midiFiles()) {
+        const auto midi = readStandardMidiFile(path);
+        ASSERT_TRUE(midi.ok()) << midi.error().describe();
+        const auto written = writeStandardMidiFile(*midi);
+        ASSERT_TRUE(written.ok()) << path << ": " << written.error().describe();
+        const auto again = readStandardMidiFile(*written, path.string() + " (written)");
+        ASSERT_TRUE(again.ok()) << again.error().describe();
+        EXPECT_TRUE(again->warnings.empty()) << path;
+        SCOPED_TRACE(path.string());
+        expectSameEvents(*midi, *again);
+    }
 }
 
 // What the annotations say of the opening: lines are "start end label[,meter[,key]]", e.g.

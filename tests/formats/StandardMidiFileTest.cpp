@@ -1,11 +1,15 @@
 #include "mos/formats/StandardMidiFile.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "formats/SameEvents.hpp"
 
 namespace mos::formats {
 namespace {
@@ -221,6 +225,64 @@ TEST(StandardMidiFileTest, UndecodableEventsFailWithTheirByteOffset) {
               "bad.mid at byte 22: delta time is longer than the four bytes a variable-length number may have");
     EXPECT_EQ(errorOf(start + chunk("MTrk", at(0, {0xFF, 0x01, 0x81, 0x82, 0x83, 0x84, 0x00}) + kEndOfTrack)),
               "bad.mid at byte 22: event length is longer than the four bytes a variable-length number may have");
+}
+
+TEST(StandardMidiFileTest, WritesWhatItReadsByteForByte) {
+    const Bytes original = header(1, 2, 480) +
+                           chunk("MTrk", at(0, {0xFF, 0x51, 0x03, 0x07, 0xA1, 0x20}) + kEndOfTrack) +
+                           chunk("MTrk", at(0, {0xC0, 5}) + at(0, {0x90, 60, 100}) + at(480, {60, 0}) +
+                                             at(0, {0xF0, 0x02, 0x7E, 0xF7}) + at(5, {0x80, 60, 0}) + kEndOfTrack);
+    const auto written = writeStandardMidiFile(read(original));
+    ASSERT_TRUE(written.ok()) << written.error().describe();
+    EXPECT_EQ(*written, original);
+}
+
+TEST(StandardMidiFileTest, BuildsAFileInMemory) {
+    StandardMidiFile built;
+    built.format = 0;
+    built.division.ticksPerQuarter = 96;
+    SmfTrack& track = built.tracks.emplace_back();
+    const std::string name = "Lead";
+    appendDataEvent(built, track, 0, SmfEventKind::Meta, smf_meta::kTrackName,
+                    std::span{reinterpret_cast<const std::uint8_t*>(name.data()), name.size()});
+    track.events.push_back(SmfEvent{.tick = 0, .status = 0x90, .data1 = 67, .data2 = 80});
+    track.events.push_back(SmfEvent{.tick = 192, .status = 0x80, .data1 = 67, .data2 = 0});
+
+    const auto written = writeStandardMidiFile(built);
+    ASSERT_TRUE(written.ok()) << written.error().describe();
+    const auto again = read(*written);
+    EXPECT_TRUE(again.warnings.empty());
+    ASSERT_EQ(again.tracks[0].events.size(), 4U);  // with the End of Track the writer adds
+    EXPECT_TRUE(again.tracks[0].events[3].isMeta(smf_meta::kEndOfTrack));
+    EXPECT_EQ(again.tracks[0].events[3].tick, 192);
+    const auto readName = again.payload(again.tracks[0].events[0]);
+    EXPECT_EQ(std::string(readName.begin(), readName.end()), "Lead");
+}
+
+TEST(StandardMidiFileTest, WritesSmpteDivisionAndLongDeltas) {
+    const auto original = read(header(0, 1, 0xE728) + chunk("MTrk", at(0x0FFFFFFF, {0x90, 60, 1}) + kEndOfTrack));
+    const auto written = writeStandardMidiFile(original);
+    ASSERT_TRUE(written.ok());
+    const auto again = read(*written);
+    EXPECT_EQ(again.division.smpteFramesPerSecond, 25);
+    EXPECT_EQ(again.division.ticksPerFrame, 40);
+    expectSameEvents(original, again);
+}
+
+TEST(StandardMidiFileTest, RefusesTicksThatGoBackOrJumpTooFar) {
+    StandardMidiFile built;
+    built.division.ticksPerQuarter = 96;
+    SmfTrack& track = built.tracks.emplace_back();
+    track.events.push_back(SmfEvent{.tick = 10, .status = 0x90, .data1 = 60, .data2 = 1});
+    track.events.push_back(SmfEvent{.tick = 5, .status = 0x80, .data1 = 60, .data2 = 0});
+    auto written = writeStandardMidiFile(built);
+    ASSERT_FALSE(written);
+    EXPECT_EQ(written.error().message, "track 0: the event at tick 5 comes before the one preceding it");
+
+    track.events[1].tick = 10 + 0x10000000;
+    written = writeStandardMidiFile(built);
+    ASSERT_FALSE(written);
+    EXPECT_EQ(written.error().code, core::ErrorCode::OutOfRange);
 }
 
 TEST(StandardMidiFileTest, MissingFileIsNotFound) {

@@ -95,6 +95,18 @@ core::Result<StandardMidiFile> readStandardMidiFile(std::vector<std::uint8_t> by
 // Reads and parses a file. Thread: control. RT-safe: no.
 core::Result<StandardMidiFile> readStandardMidiFile(const std::filesystem::path& path);
 
+// Serialises a file: MThd with its format, track count and division, then one MTrk per track with
+// delta times from the ticks and running status for repeated channel statuses. Each track ends with
+// one End of Track at its latest tick (End of Track events in the list only mark that tick). Fails when a track's ticks
+// go backwards or a gap needs more than the 28 bits a delta time holds. Thread: any. RT-safe: no.
+core::Result<std::vector<std::uint8_t>> writeStandardMidiFile(const StandardMidiFile& file);
+
+// Appends a meta or sysex event to a track, keeping its data in the file's bytes, for building a
+// file in memory: appendDataEvent(file, track, 0, SmfEventKind::Meta, smf_meta::kTrackName, name).
+// Thread: any. RT-safe: no.
+void appendDataEvent(StandardMidiFile& file, SmfTrack& track, std::int64_t tick, SmfEventKind kind, std::uint8_t status,
+                     std::span<const std::uint8_t> data);
+
 // Decoded meta events. Each returns nullopt when the event is not of its type or is malformed.
 
 // Microseconds per quarter note of a tempo event. Thread: any. RT-safe: yes.
