@@ -75,10 +75,6 @@ struct RtQueue {
 };
 
 struct BusState {
-    explicit BusState(const Clock* c) : clock{c} {}
-
-    const Clock* clock;
-
     std::mutex tableMutex;  // guards table replacement, never held while handlers run
     std::shared_ptr<const Table> table = Table::build({});
     std::uint64_t nextSubscriberId = 1;
@@ -224,17 +220,14 @@ void Subscription::unsubscribe() {
 
 // --- RtChannel --------------------------------------------------------------------------------
 
-RtChannel::RtChannel(std::weak_ptr<detail::BusState> bus, std::shared_ptr<detail::RtQueue> queue,
-                     const Clock* clock) noexcept
-    : bus_{std::move(bus)}, queue_{std::move(queue)}, clock_{clock} {}
+RtChannel::RtChannel(std::shared_ptr<detail::RtQueue> queue, const Clock* clock) noexcept
+    : queue_{std::move(queue)}, clock_{clock} {}
 
-RtChannel::RtChannel(RtChannel&& other) noexcept
-    : bus_{std::move(other.bus_)}, queue_{std::move(other.queue_)}, clock_{other.clock_} {}
+RtChannel::RtChannel(RtChannel&& other) noexcept : queue_{std::move(other.queue_)}, clock_{other.clock_} {}
 
 RtChannel& RtChannel::operator=(RtChannel&& other) noexcept {
     if (this != &other) {
         close();
-        bus_ = std::move(other.bus_);
         queue_ = std::move(other.queue_);
         clock_ = other.clock_;
     }
@@ -257,15 +250,13 @@ void RtChannel::close() {
     // The bus drains what is still queued at its next frame, then forgets the channel.
     queue_->closed.store(true, std::memory_order_release);
     queue_.reset();
-    bus_.reset();
 }
 
 // --- EventBus ---------------------------------------------------------------------------------
 
 EventBus::EventBus() : EventBus(Options{}) {}
 
-EventBus::EventBus(Options options)
-    : clock_{options.clock}, state_{std::make_shared<detail::BusState>(options.clock)} {}
+EventBus::EventBus(Options options) : clock_{options.clock}, state_{std::make_shared<detail::BusState>()} {}
 
 EventBus::~EventBus() = default;
 
@@ -304,7 +295,7 @@ RtChannel EventBus::openRtChannel(std::size_t capacity) {
         const std::lock_guard lock{state_->channelsMutex};
         state_->channels.push_back(queue);
     }
-    return RtChannel{state_, std::move(queue), clock_};
+    return RtChannel{std::move(queue), clock_};
 }
 
 std::size_t EventBus::dispatchFrame() {

@@ -98,11 +98,11 @@ public:
 
 private:
     friend class EventBus;
-    RtChannel(std::weak_ptr<detail::BusState> bus, std::shared_ptr<detail::RtQueue> queue, const Clock* clock) noexcept;
+    RtChannel(std::shared_ptr<detail::RtQueue> queue, const Clock* clock) noexcept;
     bool tryEmitEvent(const Event& event) noexcept;
     void close();
 
-    std::weak_ptr<detail::BusState> bus_;
+    // Shared with the bus, which drains it; the channel only marks it closed, so either may go first.
     std::shared_ptr<detail::RtQueue> queue_;
     const Clock* clock_ = nullptr;
 };
