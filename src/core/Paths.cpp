@@ -55,21 +55,15 @@ Result<fs::path> dataDirectory(const Environment& environment) {
     return xdgDirectory(environment, "MOS_DATA_DIR", "XDG_DATA_HOME", fs::path{".local"} / "share");
 }
 
-Result<fs::path> dataDirectory() { return dataDirectory(Environment::current()); }
-
 Result<fs::path> configDirectory(const Environment& environment) {
     return xdgDirectory(environment, "MOS_CONFIG_DIR", "XDG_CONFIG_HOME", ".config");
 }
-
-Result<fs::path> configDirectory() { return configDirectory(Environment::current()); }
 
 Result<fs::path> libraryDatabasePath(const Environment& environment) {
     auto directory = dataDirectory(environment);
     if (!directory) return std::move(directory).error();
     return *directory / "library.sqlite";
 }
-
-Result<fs::path> libraryDatabasePath() { return libraryDatabasePath(Environment::current()); }
 
 std::optional<fs::path> runningExecutable() {
     std::error_code error;
@@ -94,7 +88,5 @@ WebRootSearch findWebRoot(const Environment& environment, const fs::path& execut
     }
     return search;
 }
-
-WebRootSearch findWebRoot() { return findWebRoot(Environment::current(), runningExecutable().value_or(fs::path{})); }
 
 }  // namespace mos::core

@@ -3,7 +3,8 @@
 // Where MOS keeps and finds its files: the data directory (song library, user instruments), the
 // configuration directory and the web studio's built assets. Everything the answer depends on
 // outside MOS (environment variables, the running executable) is passed in, so tests describe any
-// machine without touching the real process; the argument-free overloads read this process.
+// machine without touching the real process; callers pass Environment::current() and
+// runningExecutable() for this one.
 //
 //   dataDirectory(Environment{{{"HOME", "/home/ana"}}})  ->  /home/ana/.local/share/mos
 //   findWebRoot(env, "/src/mos/build/dev/mos").searched  ->  [$MOS_WEB_ROOT, /src/mos/web/dist,
@@ -45,18 +46,12 @@ private:
 // usable (no HOME). Relative XDG values are ignored, as the XDG specification requires.
 // Thread: control. RT-safe: no.
 Result<std::filesystem::path> dataDirectory(const Environment& environment);
-// dataDirectory() of this process. Thread: control. RT-safe: no.
-Result<std::filesystem::path> dataDirectory();
 
 // $MOS_CONFIG_DIR, else $XDG_CONFIG_HOME/mos, else $HOME/.config/mos. Thread: control. RT-safe: no.
 Result<std::filesystem::path> configDirectory(const Environment& environment);
-// configDirectory() of this process. Thread: control. RT-safe: no.
-Result<std::filesystem::path> configDirectory();
 
 // The song-library database, <data directory>/library.sqlite. Thread: control. RT-safe: no.
 Result<std::filesystem::path> libraryDatabasePath(const Environment& environment);
-// libraryDatabasePath() of this process. Thread: control. RT-safe: no.
-Result<std::filesystem::path> libraryDatabasePath();
 
 // The running program's absolute path (from /proc/self/exe), or nothing when the system does not
 // say. Thread: control. RT-safe: no.
@@ -74,7 +69,5 @@ struct WebRootSearch {
 // entry page of a built studio. An empty `executable` skips the executable-relative places.
 // Thread: control. RT-safe: no.
 WebRootSearch findWebRoot(const Environment& environment, const std::filesystem::path& executable);
-// findWebRoot() for this process's environment and executable. Thread: control. RT-safe: no.
-WebRootSearch findWebRoot();
 
 }  // namespace mos::core
