@@ -15,12 +15,30 @@ struct Spelling {
     Step step;
     std::int8_t alter;
 };
-constexpr std::array<Spelling, 12> kSharpSpellings{{{Step::C, 0}, {Step::C, 1}, {Step::D, 0}, {Step::D, 1},
-                                                    {Step::E, 0}, {Step::F, 0}, {Step::F, 1}, {Step::G, 0},
-                                                    {Step::G, 1}, {Step::A, 0}, {Step::A, 1}, {Step::B, 0}}};
-constexpr std::array<Spelling, 12> kFlatSpellings{{{Step::C, 0}, {Step::D, -1}, {Step::D, 0}, {Step::E, -1},
-                                                   {Step::E, 0}, {Step::F, 0}, {Step::G, -1}, {Step::G, 0},
-                                                   {Step::A, -1}, {Step::A, 0}, {Step::B, -1}, {Step::B, 0}}};
+constexpr std::array<Spelling, 12> kSharpSpellings{{{Step::C, 0},
+                                                    {Step::C, 1},
+                                                    {Step::D, 0},
+                                                    {Step::D, 1},
+                                                    {Step::E, 0},
+                                                    {Step::F, 0},
+                                                    {Step::F, 1},
+                                                    {Step::G, 0},
+                                                    {Step::G, 1},
+                                                    {Step::A, 0},
+                                                    {Step::A, 1},
+                                                    {Step::B, 0}}};
+constexpr std::array<Spelling, 12> kFlatSpellings{{{Step::C, 0},
+                                                   {Step::D, -1},
+                                                   {Step::D, 0},
+                                                   {Step::E, -1},
+                                                   {Step::E, 0},
+                                                   {Step::F, 0},
+                                                   {Step::G, -1},
+                                                   {Step::G, 0},
+                                                   {Step::A, -1},
+                                                   {Step::A, 0},
+                                                   {Step::B, -1},
+                                                   {Step::B, 0}}};
 
 int floorDiv(int a, int b) noexcept { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
 

@@ -130,9 +130,9 @@ struct TabNote {
 struct ChordDiagram {
     ScorePosition at{};
     std::string partId{};
-    std::string name{};               // "Am7"
-    std::uint8_t baseFret = 1;        // the fret the diagram's top line stands for
-    std::vector<std::int8_t> frets{};  // per string, string 1 first: -1 muted, 0 open, n fretted
+    std::string name{};                   // "Am7"
+    std::uint8_t baseFret = 1;            // the fret the diagram's top line stands for
+    std::vector<std::int8_t> frets{};     // per string, string 1 first: -1 muted, 0 open, n fretted
     std::vector<std::uint8_t> fingers{};  // per string: 0 none, 1…4 fingers, 5 thumb
 
     friend bool operator==(const ChordDiagram&, const ChordDiagram&) = default;
@@ -196,7 +196,7 @@ struct TextMark {
     std::string partId{};  // empty: over the whole score
     std::uint8_t staff = 1;
     ScorePosition at{};
-    std::string text{};    // "dolce", "pizz.", "Swing"
+    std::string text{};  // "dolce", "pizz.", "Swing"
     bool above = true;
 
     friend bool operator==(const TextMark&, const TextMark&) = default;

@@ -34,11 +34,11 @@ struct PerformedTiming {
 
 struct Note {
     ElementId id = 0;
-    Pitch pitch{};                       // written; for an unpitched (percussion) note, where it is drawn
-    std::uint8_t percussionKey = 0;      // GM drum key of an unpitched note; 0 for pitched notes
-    bool tieStart = false;               // tied to the same pitch in the next event
-    bool tieStop = false;                // tied from the previous one
-    std::uint8_t velocity = 0;           // 1…127 as performed; 0 = follow the dynamics
+    Pitch pitch{};                   // written; for an unpitched (percussion) note, where it is drawn
+    std::uint8_t percussionKey = 0;  // GM drum key of an unpitched note; 0 for pitched notes
+    bool tieStart = false;           // tied to the same pitch in the next event
+    bool tieStop = false;            // tied from the previous one
+    std::uint8_t velocity = 0;       // 1…127 as performed; 0 = follow the dynamics
     std::optional<PerformedTiming> performed{};
 
     friend bool operator==(const Note&, const Note&) = default;
@@ -84,17 +84,17 @@ enum class Articulation : std::uint8_t {
 
 struct Event {
     ElementId id = 0;
-    std::uint32_t measure = 0;    // index into Timeline::measures
-    core::Rational offset{};      // from the measure's start, in whole notes
-    core::Rational duration{};    // time taken, in whole notes (tuplets included); 0 for grace notes
-    std::uint8_t voice = 1;       // 1-based, within the part
-    std::uint8_t staff = 1;       // 1-based, within the part
-    std::vector<Note> notes{};    // one note, several (a chord), or none (a rest)
+    std::uint32_t measure = 0;      // index into Timeline::measures
+    core::Rational offset{};        // from the measure's start, in whole notes
+    core::Rational duration{};      // time taken, in whole notes (tuplets included); 0 for grace notes
+    std::uint8_t voice = 1;         // 1-based, within the part
+    std::uint8_t staff = 1;         // 1-based, within the part
+    std::vector<Note> notes{};      // one note, several (a chord), or none (a rest)
     std::vector<Tuplet> tuplets{};  // outermost first
     std::optional<Grace> grace{};
-    bool cue = false;             // a cue note: shown small, not played
-    bool measureRest = false;     // a rest that fills the whole measure whatever its meter
-    bool invisible = false;       // takes time but is not drawn (ABC x, MusicXML print-object="no")
+    bool cue = false;          // a cue note: shown small, not played
+    bool measureRest = false;  // a rest that fills the whole measure whatever its meter
+    bool invisible = false;    // takes time but is not drawn (ABC x, MusicXML print-object="no")
     std::vector<Articulation> articulations{};
 
     bool isRest() const noexcept { return notes.empty(); }

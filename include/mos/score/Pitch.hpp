@@ -23,9 +23,9 @@ int naturalSemitone(Step step) noexcept;
 
 struct Pitch {
     Step step = Step::C;
-    std::int8_t alter = 0;    // semitones: -2 double flat … +2 double sharp
-    std::int8_t octave = 4;   // scientific: C4 is middle C (MIDI 60)
-    std::int16_t cents = 0;   // microtonal deviation on top of alter (a quarter-tone sharp is 50)
+    std::int8_t alter = 0;   // semitones: -2 double flat … +2 double sharp
+    std::int8_t octave = 4;  // scientific: C4 is middle C (MIDI 60)
+    std::int16_t cents = 0;  // microtonal deviation on top of alter (a quarter-tone sharp is 50)
 
     // MIDI note number of the written pitch (cents ignored); may fall outside 0…127.
     int midiNumber() const noexcept { return (octave + 1) * 12 + naturalSemitone(step) + alter; }

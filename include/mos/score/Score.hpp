@@ -63,7 +63,7 @@ struct Learning {
 // A recording that goes with the score, aligned so that `offsetSeconds` into the audio is the
 // score's beginning.
 struct AudioReference {
-    std::string uri{};  // a path relative to the document, or a URL
+    std::string uri{};        // a path relative to the document, or a URL
     std::string mediaType{};  // "audio/flac"
     std::string description{};
     core::Rational offsetSeconds{};

@@ -99,16 +99,16 @@ struct Navigation {
 };
 
 struct Measure {
-    std::string number{};        // the label as printed: "1", "12a", "0" for a pickup
-    core::Rational duration{};   // actual length in whole notes (a pickup is shorter than its meter)
-    bool pickup = false;         // an incomplete measure not counted in the numbering
+    std::string number{};                 // the label as printed: "1", "12a", "0" for a pickup
+    core::Rational duration{};            // actual length in whole notes (a pickup is shorter than its meter)
+    bool pickup = false;                  // an incomplete measure not counted in the numbering
     std::optional<TimeSignature> time{};  // set where the meter changes (always on measure 0)
     std::vector<KeyChange> keys{};        // key changes in this measure (measure 0 has one at offset 0)
     std::vector<TempoMark> tempos{};
     bool repeatStart = false;    // |:
     std::uint8_t repeatEnd = 0;  // :| — total times the passage is played (2 for a plain repeat); 0 for none
     std::vector<Navigation> navigation{};
-    std::string barline{};       // right barline style when not plain: "light-light", "light-heavy", …
+    std::string barline{};  // right barline style when not plain: "light-light", "light-heavy", …
 
     friend bool operator==(const Measure&, const Measure&) = default;
 };
