@@ -1,12 +1,11 @@
 #include "mos/core/Files.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <system_error>
 
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace mos::core {
 

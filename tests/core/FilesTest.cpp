@@ -1,9 +1,9 @@
 #include "mos/core/Files.hpp"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 #include "support/TempDirectory.hpp"
 
