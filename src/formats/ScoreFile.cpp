@@ -21,8 +21,11 @@ std::span<const std::byte> asBytes(std::string_view text) noexcept {
     return std::as_bytes(std::span{text.data(), text.size()});
 }
 
-std::string toText(std::span<const std::byte> bytes) {
-    return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+core::Result<std::string> toText(core::Result<std::vector<std::byte>> bytes) {
+    if (!bytes) {
+        return std::move(bytes).error();
+    }
+    return std::string{reinterpret_cast<const char*>(bytes->data()), bytes->size()};
 }
 
 core::Result<Imported> readAs(ScoreFormat format, std::string_view bytes, const std::string& fileName) {
@@ -83,13 +86,7 @@ core::Result<std::string> encodeScore(const score::Score& score, ScoreFormat for
     switch (format) {
         case ScoreFormat::Umf: return score::writeUmf(score, score::UmfStyle::Pretty);
         case ScoreFormat::MusicXml: return writeMusicXml(score);
-        case ScoreFormat::CompressedMusicXml: {
-            auto bytes = writeCompressedMusicXml(score);
-            if (!bytes) {
-                return std::move(bytes).error();
-            }
-            return toText(*bytes);
-        }
+        case ScoreFormat::CompressedMusicXml: return toText(writeCompressedMusicXml(score));
         case ScoreFormat::Midi: return toText(writeMidi(score));
         case ScoreFormat::HermesTimeline: return writeHermesTimeline(score);
         case ScoreFormat::Abc:
