@@ -13,8 +13,7 @@ bool writeCanonical(simdjson::dom::element value, JsonWriter& out) {
             std::vector<std::pair<std::string_view, simdjson::dom::element>> members;
             const simdjson::dom::object object = value.get_object().value_unsafe();
             for (const auto field : object) members.emplace_back(field.key, field.value);
-            std::sort(members.begin(), members.end(),
-                      [](const auto& a, const auto& b) { return a.first < b.first; });
+            std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
             const auto twice = std::adjacent_find(members.begin(), members.end(),
                                                   [](const auto& a, const auto& b) { return a.first == b.first; });
             if (twice != members.end()) return false;

@@ -5,11 +5,11 @@
 // integers as integers and other numbers in their shortest exact form. Equal data gives equal text,
 // so content ids do not depend on how a plugin spaced or ordered its JSON.
 
-#include <simdjson.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <simdjson.h>
 
 #include "JsonWriter.hpp"
 

@@ -1,9 +1,9 @@
 #include "mos/score/ContentId.hpp"
 
-#include <sodium.h>
-
 #include <array>
 #include <string_view>
+
+#include <sodium.h>
 
 #include "mos/score/UmfJson.hpp"
 

@@ -1,6 +1,7 @@
 #include "JsonLocator.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <limits>
 #include <system_error>
 
@@ -46,8 +47,7 @@ public:
     std::size_t at = 0;
 
     void skipSpace() noexcept {
-        while (at < text_.size() &&
-               (text_[at] == ' ' || text_[at] == '\t' || text_[at] == '\n' || text_[at] == '\r')) {
+        while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t' || text_[at] == '\n' || text_[at] == '\r')) {
             ++at;
         }
     }
@@ -189,8 +189,7 @@ private:
             // Underflow to zero is fine (simdjson reads 1e-400 as 0); overflow is not.
             double value = 0;
             const auto result = std::from_chars(first, last, value);
-            fits = result.ec == std::errc{} ||
-                   (result.ec == std::errc::result_out_of_range && std::abs(value) < 1.0);
+            fits = result.ec == std::errc{} || (result.ec == std::errc::result_out_of_range && std::abs(value) < 1.0);
         }
         if (!fits) at = begin;
         return fits;

@@ -10,7 +10,9 @@ namespace {
 // The length of the well-formed UTF-8 sequence starting at text[at] (a byte >= 0x80), 0 when it is
 // not one: no overlong forms, no surrogates, nothing above U+10FFFF (RFC 3629).
 std::size_t utf8SequenceLength(std::string_view text, std::size_t at) noexcept {
-    const auto byte = [&](std::size_t i) { return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0U; };
+    const auto byte = [&](std::size_t i) {
+        return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0U;
+    };
     const auto continuation = [&](std::size_t i) { return (byte(i) & 0xC0U) == 0x80U; };
     const unsigned lead = byte(0);
     if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;

@@ -3,19 +3,20 @@
 // against the schema. Top-level sections are read in dependency order (timeline, parts, then the
 // layers that point into them), so every reference is checked where it is read, with its path.
 
-#include <simdjson.h>
-
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
+#include <cstdlib>
 #include <initializer_list>
 #include <limits>
 #include <optional>
 #include <span>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
+
+#include <simdjson.h>
 
 #include "CanonicalJson.hpp"
 #include "JsonLocator.hpp"
@@ -33,6 +34,9 @@ using umf::PathStep;
 using umf::Sign;
 
 constexpr std::size_t kNoNote = std::numeric_limits<std::size_t>::max();
+constexpr std::uint8_t kNoElement = 0;
+constexpr std::uint8_t kEvent = 1;
+constexpr std::uint8_t kNote = 2;
 constexpr std::int64_t kMaxElementId = std::numeric_limits<ElementId>::max() - 1;
 
 // A document error on its way out of the reader; readUmf turns it into a core::Error with the path
@@ -68,8 +72,8 @@ constexpr Fields<N> fields(std::array<std::string_view, N> names, std::initializ
 
 using Names = std::string_view;
 
-constexpr auto kRootFields = fields(std::to_array<Names>({"umf", "metadata", "timeline", "parts", "layers",
-                                                          "learning", "audio", "extensions", "nextId"}),
+constexpr auto kRootFields = fields(std::to_array<Names>({"umf", "metadata", "timeline", "parts", "layers", "learning",
+                                                          "audio", "extensions", "nextId"}),
                                     {"umf"});
 constexpr auto kMetadataFields = fields(std::to_array<Names>({"title", "subtitle", "composer", "lyricist", "arranger",
                                                               "copyright", "source", "genre", "tags"}),
@@ -88,8 +92,7 @@ constexpr auto kEndingFields = fields(std::to_array<Names>({"firstMeasure", "las
 constexpr auto kPartFields = fields(std::to_array<Names>({"id", "name", "abbreviation", "instrument", "transposition",
                                                           "tuning", "capo", "staves", "events", "dynamics"}),
                                     {"id"});
-constexpr auto kInstrumentFields =
-    fields(std::to_array<Names>({"name", "gmProgram", "percussion", "midiChannel"}), {});
+constexpr auto kInstrumentFields = fields(std::to_array<Names>({"name", "gmProgram", "percussion", "midiChannel"}), {});
 constexpr auto kTranspositionFields = fields(std::to_array<Names>({"diatonic", "chromatic", "octaveChange"}), {});
 constexpr auto kEventFields =
     fields(std::to_array<Names>({"id", "measure", "offset", "duration", "voice", "staff", "notes", "tuplets", "grace",
@@ -108,17 +111,16 @@ constexpr auto kLayersFields = fields(std::to_array<Names>({"form", "chords", "a
                                       {});
 constexpr auto kSectionFields =
     fields(std::to_array<Names>({"label", "firstMeasure", "lastMeasure"}), {"label", "firstMeasure", "lastMeasure"});
-constexpr auto kChordFields = fields(std::to_array<Names>({"at", "partId", "text", "root", "kind", "bass", "degrees",
-                                                           "alternate", "noChord"}),
-                                     {"at"});
+constexpr auto kChordFields = fields(
+    std::to_array<Names>({"at", "partId", "text", "root", "kind", "bass", "degrees", "alternate", "noChord"}), {"at"});
 constexpr auto kDegreeFields = fields(std::to_array<Names>({"value", "alter", "type"}), {"value"});
 constexpr auto kAnalysisFields = fields(std::to_array<Names>({"keys", "numerals", "cadences"}), {});
 constexpr auto kKeyRegionFields = fields(std::to_array<Names>({"at", "tonic", "mode"}), {"at", "tonic"});
 constexpr auto kNumeralFields = fields(std::to_array<Names>({"at", "numeral", "key"}), {"at", "numeral"});
 constexpr auto kCadenceFields = fields(std::to_array<Names>({"at", "kind"}), {"at", "kind"});
 constexpr auto kTabNoteFields =
-    fields(std::to_array<Names>({"note", "string", "fret", "bend", "slide", "harmonic", "hammerOn", "pullOff", "vibrato",
-                                 "palmMute", "deadNote", "ghost", "letRing", "tapping"}),
+    fields(std::to_array<Names>({"note", "string", "fret", "bend", "slide", "harmonic", "hammerOn", "pullOff",
+                                 "vibrato", "palmMute", "deadNote", "ghost", "letRing", "tapping"}),
            {"note", "string", "fret"});
 constexpr auto kBendFields = fields(std::to_array<Names>({"position", "cents"}), {"position", "cents"});
 constexpr auto kDiagramFields =
@@ -138,10 +140,11 @@ constexpr auto kLyricFields =
     fields(std::to_array<Names>({"event", "verse", "text", "syllabic", "extend"}), {"event", "text"});
 constexpr auto kMarkerFields = fields(std::to_array<Names>({"at", "kind", "label"}), {"at"});
 constexpr auto kLearningFields = fields(std::to_array<Names>({"pointsOfInterest", "annotations"}), {});
-constexpr auto kPointOfInterestFields =
-    fields(std::to_array<Names>({"firstMeasure", "lastMeasure", "title", "description"}), {"firstMeasure", "lastMeasure"});
+constexpr auto kPointOfInterestFields = fields(
+    std::to_array<Names>({"firstMeasure", "lastMeasure", "title", "description"}), {"firstMeasure", "lastMeasure"});
 constexpr auto kAnnotationFields = fields(std::to_array<Names>({"at", "partId", "text", "author"}), {"at", "text"});
-constexpr auto kAudioFields = fields(std::to_array<Names>({"uri", "mediaType", "description", "offsetSeconds"}), {"uri"});
+constexpr auto kAudioFields =
+    fields(std::to_array<Names>({"uri", "mediaType", "description", "offsetSeconds"}), {"uri"});
 
 // Where an id was defined: parts[part].events[event], or .notes[note] of it.
 struct IdDefinition {
@@ -158,20 +161,42 @@ public:
     Score read(element root);
 
 private:
+    // The JSON path of the value being read. UMF nests at most 8 deep
+    // (parts[i].events[j].notes[k].performed.onset), so a fixed array does, and a push is a store.
+    class Path {
+    public:
+        void push(PathStep step) noexcept {
+            assert(size_ < steps_.size());
+            steps_[size_++] = step;
+        }
+        void pop() noexcept { --size_; }
+        void assign(std::initializer_list<PathStep> steps) noexcept {
+            size_ = 0;
+            for (const PathStep& step : steps) push(step);
+        }
+        std::vector<PathStep> steps() const {
+            return {steps_.begin(), steps_.begin() + static_cast<std::ptrdiff_t>(size_)};
+        }
+
+    private:
+        std::array<PathStep, 12> steps_{};
+        std::size_t size_ = 0;
+    };
+
     // Pushes one path step for the lifetime of a scope.
     class Step {
     public:
-        Step(std::vector<PathStep>& path, PathStep step) : path_{path} { path_.push_back(step); }
-        ~Step() { path_.pop_back(); }
+        Step(Path& path, PathStep step) noexcept : path_{path} { path_.push(step); }
+        ~Step() { path_.pop(); }
         Step(const Step&) = delete;
         Step& operator=(const Step&) = delete;
 
     private:
-        std::vector<PathStep>& path_;
+        Path& path_;
     };
 
     [[noreturn]] void fail(std::string message, core::ErrorCode code = core::ErrorCode::ParseError) const {
-        throw ReadFailure{code, std::move(message), path_};
+        throw ReadFailure{code, std::move(message), path_.steps()};
     }
 
     // Calls onField(index, value) for each member `fields` knows (others are skipped: a later minor
@@ -277,7 +302,8 @@ private:
     }
 
     void measureRange(std::uint32_t first, std::uint32_t last) const {
-        if (first > last) fail("ends (measure " + std::to_string(last) + ") before it starts (" + std::to_string(first) + ')');
+        if (first > last)
+            fail("ends (measure " + std::to_string(last) + ") before it starts (" + std::to_string(first) + ')');
     }
 
     ScorePosition position(element value) {
@@ -307,11 +333,15 @@ private:
 
     ElementId reference(element value, bool toNote) const {
         const ElementId id = elementId(value);
-        const auto found = std::lower_bound(ids_.begin(), ids_.end(), id,
-                                            [](const IdDefinition& entry, ElementId wanted) { return entry.id < wanted; });
-        if (found == ids_.end() || found->id != id || found->isNote() != toNote) {
-            fail(std::string{"no "} + (toNote ? "note" : "event") + " has the id " + std::to_string(id));
+        bool found = false;
+        if (!kindById_.empty()) {
+            found = id < kindById_.size() && kindById_[id] == (toNote ? kNote : kEvent);
+        } else {
+            const auto at = std::lower_bound(ids_.begin(), ids_.end(), id,
+                                             [](const IdDefinition& entry, ElementId key) { return entry.id < key; });
+            found = at != ids_.end() && at->id == id && at->isNote() == toNote;
         }
+        if (!found) fail(std::string{"no "} + (toNote ? "note" : "event") + " has the id " + std::to_string(id));
         return id;
     }
 
@@ -333,10 +363,12 @@ private:
     void audio(element value, AudioReference& out);
     void extensions(element value, std::map<std::string, std::string>& out);
 
-    std::vector<PathStep> path_;
+    Path path_;
     std::size_t measureCount_ = 0;
-    std::vector<IdDefinition> ids_;        // sorted by id once the parts are read
-    std::vector<std::string> partIds_;     // sorted
+    std::vector<IdDefinition> ids_;       // in document order; sorted by id after the parts unless kindById_ is used
+    std::vector<std::uint8_t> kindById_;  // for dense ids (the usual 1…n): kNoElement, kEvent or kNote
+    ElementId largestId_ = 0;
+    std::vector<std::string> partIds_;  // sorted
 };
 
 Score UmfReader::read(element root) {
@@ -350,8 +382,9 @@ Score UmfReader::read(element root) {
         const std::string_view version = text(*section("umf"));
         const auto dot = version.find('.');
         const auto major = umf::parseRational(version.substr(0, dot), Sign::NonNegative);
-        const auto minor = dot == std::string_view::npos ? std::nullopt
-                                                         : umf::parseRational(version.substr(dot + 1), Sign::NonNegative);
+        const auto minor = dot == std::string_view::npos
+                               ? std::nullopt
+                               : umf::parseRational(version.substr(dot + 1), Sign::NonNegative);
         if (!major || !minor || !major->isInteger() || !minor->isInteger()) {
             fail('"' + std::string{version} + "\" is not a UMF version (\"1.0\")");
         }
@@ -392,7 +425,7 @@ Score UmfReader::read(element root) {
         const Step step{path_, enter("extensions")};
         extensions(*value, score.extensions);
     }
-    const ElementId largestId = ids_.empty() ? 0 : ids_.back().id;
+    const ElementId largestId = largestId_;
     score.nextId = largestId + 1;
     if (const auto value = section("nextId")) {
         const Step step{path_, enter("nextId")};
@@ -512,10 +545,11 @@ void UmfReader::measure(element value, Measure& out) {
                                 change.key.mode = name<Mode>(keyMember);
                                 break;
                             default:
-                                list(keyMember, change.key.accidentals, [&](element accidental, KeyAccidental& written) {
-                                    const PitchName parsed = pitchName(accidental);
-                                    written = {parsed.step, parsed.alter};
-                                });
+                                list(keyMember, change.key.accidentals,
+                                     [&](element accidental, KeyAccidental& written) {
+                                         const PitchName parsed = pitchName(accidental);
+                                         written = {parsed.step, parsed.alter};
+                                     });
                                 break;
                         }
                     });
@@ -777,29 +811,40 @@ void UmfReader::dynamic(element value, DynamicMark& out) {
     });
 }
 
-// Ids must be unique across events and notes. MOS hands them out in document order, so the list
-// is usually sorted already and the sort is skipped.
+// Ids must be unique across events and notes. MOS hands them out as 1, 2, 3 …, so a table indexed by
+// id usually does (its size bounded by the document's); scattered ids are sorted instead.
 void UmfReader::checkIds(const std::vector<Part>& parts) {
-    const auto byId = [](const IdDefinition& a, const IdDefinition& b) { return a.id < b.id; };
-    if (!std::is_sorted(ids_.begin(), ids_.end(), byId)) std::stable_sort(ids_.begin(), ids_.end(), byId);
-    const auto twice = std::adjacent_find(ids_.begin(), ids_.end(),
-                                          [](const IdDefinition& a, const IdDefinition& b) { return a.id == b.id; });
-    if (twice != ids_.end()) {
-        // Report the second definition in document order.
-        const auto documentOrder = [](const IdDefinition& entry) {
-            return std::tuple{entry.part, entry.event, entry.note == kNoNote ? 0 : entry.note + 1};
-        };
-        const IdDefinition& later = documentOrder(twice[0]) < documentOrder(twice[1]) ? twice[1] : twice[0];
-        path_ = {{kRootFields.names[kRootFields["parts"]]},
-                 {{}, later.part, true},
-                 {kPartFields.names[kPartFields["events"]]},
-                 {{}, later.event, true}};
-        if (later.isNote()) {
-            path_.push_back({kEventFields.names[kEventFields["notes"]]});
-            path_.push_back({{}, later.note, true});
+    const IdDefinition* twice = nullptr;
+    for (const IdDefinition& entry : ids_) largestId_ = std::max(largestId_, entry.id);
+    if (largestId_ <= 4 * ids_.size() + 1024) {
+        kindById_.assign(std::size_t{largestId_} + 1, kNoElement);
+        for (const IdDefinition& entry : ids_) {
+            std::uint8_t& kind = kindById_[entry.id];
+            if (kind != kNoElement) {
+                twice = &entry;
+                break;
+            }
+            kind = entry.isNote() ? kNote : kEvent;
         }
-        path_.push_back({kEventFields.names[kEventFields["id"]]});
-        fail("the id " + std::to_string(later.id) + " is already used");
+    } else {
+        const auto byId = [](const IdDefinition& a, const IdDefinition& b) { return a.id < b.id; };
+        std::stable_sort(ids_.begin(), ids_.end(), byId);
+        const auto same = std::adjacent_find(ids_.begin(), ids_.end(),
+                                             [](const IdDefinition& a, const IdDefinition& b) { return a.id == b.id; });
+        // The stable sort keeps document order among equal ids, so the second is the later definition.
+        if (same != ids_.end()) twice = &same[1];
+    }
+    if (twice != nullptr) {
+        path_.assign({{kRootFields.names[kRootFields["parts"]]},
+                      {{}, twice->part, true},
+                      {kPartFields.names[kPartFields["events"]]},
+                      {{}, twice->event, true}});
+        if (twice->isNote()) {
+            path_.push({kEventFields.names[kEventFields["notes"]]});
+            path_.push({{}, twice->note, true});
+        }
+        path_.push({kEventFields.names[kEventFields["id"]]});
+        fail("the id " + std::to_string(twice->id) + " is already used");
     }
 
     partIds_.reserve(parts.size());
@@ -809,7 +854,8 @@ void UmfReader::checkIds(const std::vector<Part>& parts) {
     if (sameId != partIds_.end()) {
         std::size_t index = parts.size();
         while (parts[--index].id != *sameId) {}
-        path_ = {{kRootFields.names[kRootFields["parts"]]}, {{}, index, true}, {kPartFields.names[kPartFields["id"]]}};
+        path_.assign(
+            {{kRootFields.names[kRootFields["parts"]]}, {{}, index, true}, {kPartFields.names[kPartFields["id"]]}});
         fail("the part id \"" + *sameId + "\" is already used");
     }
 }
@@ -1078,7 +1124,8 @@ void UmfReader::diagram(element value, ChordDiagram& out) {
                 out.baseFret = integer<std::uint8_t>(member, 1);
                 break;
             case kDiagramFields["frets"]:
-                list(member, out.frets, [&](element item, std::int8_t& fret) { fret = integer<std::int8_t>(item, -1); });
+                list(member, out.frets,
+                     [&](element item, std::int8_t& fret) { fret = integer<std::int8_t>(item, -1); });
                 break;
             default:
                 list(member, out.fingers,

@@ -1,11 +1,11 @@
 // writeUmf: one pass over the Score into a JsonWriter. Members are written in the order the spec
 // lists them and left out when they equal their default, so the compact form is canonical.
 
-#include <simdjson.h>
-
 #include <algorithm>
 #include <string>
 #include <string_view>
+
+#include <simdjson.h>
 
 #include "CanonicalJson.hpp"
 #include "JsonWriter.hpp"

@@ -31,17 +31,23 @@ struct EnumNames<Mode> {
 
 template <>
 struct EnumNames<NavigationKind> {
-    static constexpr std::array<std::string_view, 10> kNames{
-        "segno",     "coda",      "to-coda",           "fine",          "da-capo", "da-capo-al-fine", "da-capo-al-coda",
-        "dal-segno", "dal-segno-al-fine", "dal-segno-al-coda"};
+    static constexpr std::array<std::string_view, 10> kNames{"segno",
+                                                             "coda",
+                                                             "to-coda",
+                                                             "fine",
+                                                             "da-capo",
+                                                             "da-capo-al-fine",
+                                                             "da-capo-al-coda",
+                                                             "dal-segno",
+                                                             "dal-segno-al-fine",
+                                                             "dal-segno-al-coda"};
 };
 
 template <>
 struct EnumNames<Articulation> {
     static constexpr std::array<std::string_view, 16> kNames{
-        "staccato", "staccatissimo", "accent",           "strong-accent", "tenuto", "detached-legato",
-        "fermata",  "trill",         "mordent",          "inverted-mordent", "turn", "tremolo",
-        "up-bow",   "down-bow",      "arpeggiate",       "breath"};
+        "staccato", "staccatissimo",    "accent", "strong-accent", "tenuto", "detached-legato", "fermata",    "trill",
+        "mordent",  "inverted-mordent", "turn",   "tremolo",       "up-bow", "down-bow",        "arpeggiate", "breath"};
 };
 
 template <>
@@ -62,8 +68,7 @@ struct EnumNames<Slide> {
 
 template <>
 struct EnumNames<Harmonic> {
-    static constexpr std::array<std::string_view, 6> kNames{"none",   "natural", "artificial",
-                                                            "pinch", "tapped",  "semi"};
+    static constexpr std::array<std::string_view, 6> kNames{"none", "natural", "artificial", "pinch", "tapped", "semi"};
 };
 
 template <>

@@ -1,12 +1,12 @@
 #include "mos/score/UmfJson.hpp"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "UmfSamples.hpp"
 
@@ -162,10 +162,9 @@ TEST(UmfJsonTest, PitchesRationalsAndMetersUseTheirTextForms) {
     EXPECT_EQ(measure.time, (TimeSignature{7, 8, TimeSignature::Symbol::Cut}));
     EXPECT_EQ(measure.keys[0].key.accidentals, (std::vector<KeyAccidental>{{Step::F, 1}, {Step::B, -2}}));
     EXPECT_EQ(measure.tempos[0].quarterBpm(), (Rational{555, 4}));
-    EXPECT_EQ(read->parts[0].tuning, (std::vector<Pitch>{{Step::E, 0, 4, 0},
-                                                         {Step::C, -3, -1, 0},
-                                                         {Step::G, 1, 10, 1200},
-                                                         {Step::A, 0, 3, -5}}));
+    EXPECT_EQ(
+        read->parts[0].tuning,
+        (std::vector<Pitch>{{Step::E, 0, 4, 0}, {Step::C, -3, -1, 0}, {Step::G, 1, 10, 1200}, {Step::A, 0, 3, -5}}));
 }
 
 TEST(UmfJsonTest, NextIdIsOnePastTheLargestIdUnlessWritten) {
@@ -196,7 +195,8 @@ TEST(UmfJsonTest, ByteOrderMarkIsSkipped) {
 
 TEST(UmfJsonTest, ExtensionsAreKeptInCanonicalForm) {
     const std::string json =
-        "{\"umf\":\"1.0\",\"extensions\":{\"p\":{ \"b\" : 1.50, \"a\" : [\"\\u00e9\\/\", -0.0, 1e2, 18446744073709551615] },"
+        "{\"umf\":\"1.0\",\"extensions\":{\"p\":{ \"b\" : 1.50, \"a\" : [\"\\u00e9\\/\", -0.0, 1e2, "
+        "18446744073709551615] },"
         "\"q\":null}}";
     const auto read = readUmf(json, "ext.umf.json");
     ASSERT_TRUE(read.ok()) << read.error().describe();
@@ -272,8 +272,9 @@ TEST(UmfJsonTest, TheValidDocumentReads) {
 TEST(UmfJsonTest, WrongTypesAreErrorsWithTheirPath) {
     expectError(variant(kValid, R"("duration":"1/2")", R"("duration":0.5)"),
                 "test.umf.json:2:62: parts[0].events[0].duration: must be a string");
-    expectError(variant(kValid, R"("id":3)", R"("id":"3")"), "test.umf.json:3:7: parts[0].events[1].id: must be an "
-                                                             "integer from 1 to 4294967294");
+    expectError(variant(kValid, R"("id":3)", R"("id":"3")"),
+                "test.umf.json:3:7: parts[0].events[1].id: must be an "
+                "integer from 1 to 4294967294");
     expectError(R"({"umf":"1.0","parts":{}})", "test.umf.json:1:22: parts: must be an array");
     expectError(variant(kValid, R"("text":"la")", R"("text":null)"),
                 "test.umf.json:4:39: layers.lyrics[0].text: must be a string");
@@ -289,12 +290,15 @@ TEST(UmfJsonTest, BadValuesAreErrors) {
                 R"(test.umf.json:3:53: parts[0].events[1].articulations[0]: "stacato" is not one of "staccato" )"
                 R"("staccatissimo" "accent" "strong-accent" "tenuto" "detached-legato" "fermata" "trill" "mordent" )"
                 R"("inverted-mordent" "turn" "tremolo" "up-bow" "down-bow" "arpeggiate" "breath")");
-    expectError(variant(kValid, R"("1/2")", R"("1/0")"),
-                R"(test.umf.json:2:62: parts[0].events[0].duration: "1/0" is not a non-negative rational ("3/8", "2"))");
-    expectError(variant(kValid, R"("1/2")", R"("-1/2")"),
-                R"(test.umf.json:2:62: parts[0].events[0].duration: "-1/2" is not a non-negative rational ("3/8", "2"))");
-    expectError(variant(kValid, R"("C4")", R"("H4")"),
-                R"(test.umf.json:2:93: parts[0].events[0].notes[0].pitch: "H4" is not a pitch ("C4", "F#3", "Bb5", "E4+50c"))");
+    expectError(
+        variant(kValid, R"("1/2")", R"("1/0")"),
+        R"(test.umf.json:2:62: parts[0].events[0].duration: "1/0" is not a non-negative rational ("3/8", "2"))");
+    expectError(
+        variant(kValid, R"("1/2")", R"("-1/2")"),
+        R"(test.umf.json:2:62: parts[0].events[0].duration: "-1/2" is not a non-negative rational ("3/8", "2"))");
+    expectError(
+        variant(kValid, R"("C4")", R"("H4")"),
+        R"(test.umf.json:2:93: parts[0].events[0].notes[0].pitch: "H4" is not a pitch ("C4", "F#3", "Bb5", "E4+50c"))");
     expectError(variant(kValid, R"("duration":"1"},{)", R"("duration":"1","time":"3/0"},{)"),
                 R"(test.umf.json:1:61: timeline.measures[0].time: "3/0" is not a time signature ("3/4", "6/8"))");
     expectError(variant(kValid, R"({"duration":"1"},{)", R"({"duration":"1","timeSymbol":"cut"},{)"),
@@ -318,14 +322,31 @@ TEST(UmfJsonTest, DanglingReferencesAreErrors) {
 }
 
 TEST(UmfJsonTest, DuplicatesAreErrors) {
-    expectError(variant(kValid, R"("id":3)", R"("id":2)"), "test.umf.json:3:7: parts[0].events[1].id: the id 2 is "
-                                                           "already used");
+    expectError(variant(kValid, R"("id":3)", R"("id":2)"),
+                "test.umf.json:3:7: parts[0].events[1].id: the id 2 is "
+                "already used");
     expectError(variant(kValid, R"("text":"la")", R"("text":"la","text":"lo")"),
                 "test.umf.json:4:51: layers.lyrics[0].text: appears twice in its object");
     expectError(variant(kValid, R"("parts":[{"id":"P1")", R"("parts":[{"id":"P0"},{"id":"P0"},{"id":"P1")"),
                 R"(test.umf.json:2:28: parts[1].id: the part id "P0" is already used)");
     expectError(variant(kValid, R"("umf":"1.0")", R"("umf":"1.0","nextId":3)"),
                 "test.umf.json:1:23: nextId: must be greater than every id in the document (the largest is 3)");
+}
+
+// Ids far apart are checked by sorting rather than by a table indexed by id.
+TEST(UmfJsonTest, ScatteredIdsAreCheckedToo) {
+    const std::string scattered =
+        R"({"umf":"1.0","timeline":{"measures":[{"duration":"1"}]},"parts":[{"id":"P1","events":[)"
+        R"({"id":9000000,"measure":0,"duration":"1/2","notes":[{"id":8000000,"pitch":"C4"}]},)"
+        R"({"id":7000000,"measure":0,"offset":"1/2","duration":"1/2"}]}],)"
+        R"("layers":{"lyrics":[{"event":7000000,"text":"la"}],"tablature":[{"note":8000000,"string":1,"fret":0}]}})";
+    const auto read = readUmf(scattered, "test.umf.json");
+    ASSERT_TRUE(read.ok()) << read.error().describe();
+    EXPECT_EQ(read->nextId, 9000001U);
+    expectError(variant(scattered, R"("event":7000000)", R"("event":8000000)"),
+                "test.umf.json:1:260: layers.lyrics[0].event: no event has the id 8000000");
+    expectError(variant(scattered, R"("id":7000000)", R"("id":8000000)"),
+                "test.umf.json:1:175: parts[0].events[1].id: the id 8000000 is already used");
 }
 
 TEST(UmfJsonTest, MissingRequiredFieldsAreErrors) {
@@ -338,8 +359,9 @@ TEST(UmfJsonTest, MissingRequiredFieldsAreErrors) {
 }
 
 TEST(UmfJsonTest, RangesMustNotEndBeforeTheyStart) {
-    expectError(variant(kValid, R"("layers":{)", R"("layers":{"form":[{"label":"A","firstMeasure":1,"lastMeasure":0}],)"),
-                "test.umf.json:4:19: layers.form[0]: ends (measure 0) before it starts (1)");
+    expectError(
+        variant(kValid, R"("layers":{)", R"("layers":{"form":[{"label":"A","firstMeasure":1,"lastMeasure":0}],)"),
+        "test.umf.json:4:19: layers.form[0]: ends (measure 0) before it starts (1)");
 }
 
 TEST(UmfJsonTest, DocumentsTheSchemaRejectsDoNotRead) {

@@ -169,8 +169,15 @@ Layers everyFieldLayers() {
 
 Score everyFieldScore() {
     Score score;
-    score.metadata = {"Étude", "No. 1", "Composer", "Lyricist", "Arranger", "© 2024", "Hand-built test score",
-                      "Test",  {"tag one", "tag\ttwo"}};
+    score.metadata = {"Étude",
+                      "No. 1",
+                      "Composer",
+                      "Lyricist",
+                      "Arranger",
+                      "© 2024",
+                      "Hand-built test score",
+                      "Test",
+                      {"tag one", "tag\ttwo"}};
     score.timeline = everyFieldTimeline();
     score.parts = {clarinet(), guitar()};
     score.layers = everyFieldLayers();
