@@ -249,6 +249,7 @@ private:
     }
 
     template <typename Int>
+    // NOLINTNEXTLINE(bugprone-signed-char-misuse): int8_t holds numbers here, not characters
     Int integer(element value, std::int64_t min = std::numeric_limits<Int>::min(),
                 std::int64_t max = static_cast<std::int64_t>(std::numeric_limits<Int>::max())) const {
         std::int64_t result = 0;
@@ -264,19 +265,19 @@ private:
         const char* what = sign == Sign::Positive      ? "a positive rational"
                            : sign == Sign::NonNegative ? "a non-negative rational"
                                                        : "a rational";
-        fail('"' + std::string{written} + "\" is not " + what + " (\"3/8\", \"2\")");
+        fail('"' + std::string{written} + R"(" is not )" + what + R"( ("3/8", "2"))");
     }
 
     Pitch pitch(element value) const {
         const std::string_view written = text(value);
         if (const auto parsed = umf::parsePitch(written)) return *parsed;
-        fail('"' + std::string{written} + "\" is not a pitch (\"C4\", \"F#3\", \"Bb5\", \"E4+50c\")");
+        fail('"' + std::string{written} + R"(" is not a pitch ("C4", "F#3", "Bb5", "E4+50c"))");
     }
 
     PitchName pitchName(element value) const {
         const std::string_view written = text(value);
         if (const auto parsed = umf::parsePitchName(written)) return *parsed;
-        fail('"' + std::string{written} + "\" is not a pitch name (\"C\", \"F#\", \"Bb\")");
+        fail('"' + std::string{written} + R"(" is not a pitch name ("C", "F#", "Bb"))");
     }
 
     template <typename Enum>
@@ -386,7 +387,7 @@ Score UmfReader::read(element root) {
                                ? std::nullopt
                                : umf::parseRational(version.substr(dot + 1), Sign::NonNegative);
         if (!major || !minor || !major->isInteger() || !minor->isInteger()) {
-            fail('"' + std::string{version} + "\" is not a UMF version (\"1.0\")");
+            fail('"' + std::string{version} + R"(" is not a UMF version ("1.0"))");
         }
         if (*major != core::Rational{1}) {
             fail("UMF " + std::string{version} + " is not supported: this build reads UMF 1.x",
@@ -525,7 +526,7 @@ void UmfReader::measure(element value, Measure& out) {
             case kMeasureFields["time"]: {
                 const std::string_view written = text(member);
                 out.time = umf::parseMeter(written);
-                if (!out.time) fail('"' + std::string{written} + "\" is not a time signature (\"3/4\", \"6/8\")");
+                if (!out.time) fail('"' + std::string{written} + R"(" is not a time signature ("3/4", "6/8"))");
                 break;
             }
             case kMeasureFields["timeSymbol"]:
@@ -604,7 +605,7 @@ void UmfReader::measure(element value, Measure& out) {
         }
     });
     if (symbol) {
-        if (!out.time) fail("\"timeSymbol\" needs a \"time\"");
+        if (!out.time) fail(R"("timeSymbol" needs a "time")");
         out.time->symbol = *symbol;
     }
 }

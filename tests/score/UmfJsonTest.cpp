@@ -210,7 +210,7 @@ TEST(UmfJsonTest, ExtensionsAreKeptInCanonicalForm) {
 TEST(UmfJsonTest, ExtensionTextThatIsNotJsonIsWrittenAsAString) {
     Score score;
     score.extensions["broken"] = "{not json";
-    score.extensions["pretty"] = "{ \"b\": 2, \"a\": 1 }";
+    score.extensions["pretty"] = R"({ "b": 2, "a": 1 })";
     EXPECT_EQ(writeUmf(score, UmfStyle::Compact),
               R"({"umf":"1.0","extensions":{"broken":"{not json","pretty":{"a":1,"b":2}}})");
 }
@@ -247,7 +247,7 @@ TEST(UmfJsonTest, SyntaxErrorsHaveLineAndColumn) {
     EXPECT_EQ(badString.error().where.line, 1);
     EXPECT_EQ(badString.error().where.column, 36);  // counted in characters: the é is one
 
-    const auto trailing = readUmf("{\"umf\":\"1.0\"} x", "trailing.umf.json");
+    const auto trailing = readUmf(R"({"umf":"1.0"} x)", "trailing.umf.json");
     ASSERT_FALSE(trailing.ok());
     EXPECT_EQ(trailing.error().where.column, 15);
 }
