@@ -89,7 +89,7 @@ Timeline timeline(std::uint32_t measures) {
 
 // One measure of one part: the rhythm rotates with the measure and the part.
 void fillMeasure(Builder& build, Part& part, std::size_t partIndex, std::uint32_t m, int low) {
-    const int pitch = low + static_cast<int>((m * 7 + partIndex * 3) % 12);
+    const int pitch = low + static_cast<int>((std::size_t{m} * 7 + partIndex * 3) % 12);
     const bool chords = part.staves == 2 || partIndex >= 15;
     switch ((m + partIndex) % 5) {
         case 0:  // four quarters, the last staccato

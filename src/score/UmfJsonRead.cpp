@@ -62,6 +62,12 @@ struct Fields {
     }
 };
 
+// Name comparison for the member loop: the length and first letter rule out almost every other
+// name before memcmp is called.
+inline bool sameName(std::string_view known, std::string_view key) noexcept {
+    return known.size() == key.size() && known.front() == key.front() && known == key;
+}
+
 template <std::size_t N>
 constexpr Fields<N> fields(std::array<std::string_view, N> names, std::initializer_list<std::string_view> required) {
     static_assert(N <= 64);
@@ -208,7 +214,7 @@ private:
         std::uint64_t seen = 0;
         for (const auto field : object) {
             std::size_t index = 0;
-            while (index < N && known.names[index] != field.key) ++index;
+            while (index < N && !sameName(known.names[index], field.key)) ++index;
             if (index == N) continue;
             const Step step{path_, {known.names[index]}};
             const std::uint64_t bit = std::uint64_t{1} << index;
