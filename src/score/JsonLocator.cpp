@@ -1,0 +1,355 @@
+#include "JsonLocator.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <system_error>
+
+namespace mos::score::umf {
+
+namespace {
+
+constexpr int kMaxDepth = 1024;  // simdjson's default
+
+bool isDigit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+int hexValue(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+void appendUtf8(std::string& out, std::uint32_t codePoint) {
+    if (codePoint < 0x80) {
+        out += static_cast<char>(codePoint);
+    } else if (codePoint < 0x800) {
+        out += static_cast<char>(0xC0U | (codePoint >> 6U));
+        out += static_cast<char>(0x80U | (codePoint & 0x3FU));
+    } else if (codePoint < 0x10000) {
+        out += static_cast<char>(0xE0U | (codePoint >> 12U));
+        out += static_cast<char>(0x80U | ((codePoint >> 6U) & 0x3FU));
+        out += static_cast<char>(0x80U | (codePoint & 0x3FU));
+    } else {
+        out += static_cast<char>(0xF0U | (codePoint >> 18U));
+        out += static_cast<char>(0x80U | ((codePoint >> 12U) & 0x3FU));
+        out += static_cast<char>(0x80U | ((codePoint >> 6U) & 0x3FU));
+        out += static_cast<char>(0x80U | (codePoint & 0x3FU));
+    }
+}
+
+// A strict recursive-descent JSON scanner. Every function returns false with `at` on the offending
+// byte when the text is not JSON.
+class Scanner {
+public:
+    explicit Scanner(std::string_view text) : text_{text} {}
+
+    std::size_t at = 0;
+
+    void skipSpace() noexcept {
+        while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t' || text_[at] == '\n' || text_[at] == '\r')) {
+            ++at;
+        }
+    }
+    bool atEnd() const noexcept { return at >= text_.size(); }
+    char peek() const noexcept { return atEnd() ? '\0' : text_[at]; }
+    bool consume(char c) noexcept {
+        if (peek() != c) return false;
+        ++at;
+        return true;
+    }
+
+    // A whole value; `depth` counts the containers it sits in.
+    bool value(int depth) {
+        switch (peek()) {
+            case '{':
+                return object(depth + 1);
+            case '[':
+                return array(depth + 1);
+            case '"':
+                return string(nullptr);
+            case 't':
+                return literal("true");
+            case 'f':
+                return literal("false");
+            case 'n':
+                return literal("null");
+            default:
+                return number();
+        }
+    }
+
+    // A string, unescaped into `out` when given.
+    bool string(std::string* out) {
+        if (!consume('"')) return false;
+        while (true) {
+            if (atEnd()) return false;
+            const auto c = static_cast<unsigned char>(text_[at]);
+            if (c == '"') {
+                ++at;
+                return true;
+            }
+            if (c < 0x20) return false;
+            if (c == '\\') {
+                if (!escape(out)) return false;
+                continue;
+            }
+            const std::size_t length = c < 0x80 ? 1 : utf8Length();
+            if (length == 0) return false;
+            if (out != nullptr) out->append(text_, at, length);
+            at += length;
+        }
+    }
+
+    // Inside an object after '{' (and space): calls member(name) with `at` on each member's value;
+    // member must leave `at` after that value. Returns false on a syntax error or when member does.
+    template <typename Member>
+    bool members(int depth, Member&& member) {
+        if (depth > kMaxDepth) return false;
+        skipSpace();
+        if (consume('}')) return true;
+        while (true) {
+            skipSpace();
+            std::string name;
+            if (!string(&name)) return false;
+            skipSpace();
+            if (!consume(':')) return false;
+            skipSpace();
+            if (!member(name)) return false;
+            skipSpace();
+            if (consume('}')) return true;
+            if (!consume(',')) return false;
+        }
+    }
+
+    template <typename Element>
+    bool elements(int depth, Element&& element) {
+        if (depth > kMaxDepth) return false;
+        skipSpace();
+        if (consume(']')) return true;
+        for (std::size_t index = 0;; ++index) {
+            skipSpace();
+            if (!element(index)) return false;
+            skipSpace();
+            if (consume(']')) return true;
+            if (!consume(',')) return false;
+        }
+    }
+
+private:
+    bool object(int depth) {
+        ++at;
+        return members(depth, [&](const std::string&) { return value(depth); });
+    }
+
+    bool array(int depth) {
+        ++at;
+        return elements(depth, [&](std::size_t) { return value(depth); });
+    }
+
+    bool literal(std::string_view word) noexcept {
+        for (const char c : word) {
+            if (!consume(c)) return false;
+        }
+        return true;
+    }
+
+    bool number() {
+        const std::size_t begin = at;
+        consume('-');
+        if (consume('0')) {
+            if (isDigit(peek())) return false;
+        } else {
+            if (!isDigit(peek())) return false;
+            while (isDigit(peek())) ++at;
+        }
+        bool integral = true;
+        if (consume('.')) {
+            integral = false;
+            if (!isDigit(peek())) return false;
+            while (isDigit(peek())) ++at;
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            integral = false;
+            ++at;
+            if (!consume('+')) consume('-');
+            if (!isDigit(peek())) return false;
+            while (isDigit(peek())) ++at;
+        }
+        const char* first = text_.data() + begin;
+        const char* last = text_.data() + at;
+        bool fits = false;
+        if (integral && *first == '-') {
+            std::int64_t value = 0;
+            fits = std::from_chars(first, last, value).ec == std::errc{};
+        } else if (integral) {
+            std::uint64_t value = 0;
+            fits = std::from_chars(first, last, value).ec == std::errc{};
+        } else {
+            // Underflow to zero is fine (simdjson reads 1e-400 as 0); overflow is not.
+            double value = 0;
+            const auto result = std::from_chars(first, last, value);
+            fits = result.ec == std::errc{} || (result.ec == std::errc::result_out_of_range && std::abs(value) < 1.0);
+        }
+        if (!fits) at = begin;
+        return fits;
+    }
+
+    bool escape(std::string* out) {
+        ++at;  // the backslash
+        const char c = peek();
+        ++at;
+        switch (c) {
+            case '"':
+            case '\\':
+            case '/':
+                if (out != nullptr) *out += c;
+                return true;
+            case 'b':
+                if (out != nullptr) *out += '\b';
+                return true;
+            case 'f':
+                if (out != nullptr) *out += '\f';
+                return true;
+            case 'n':
+                if (out != nullptr) *out += '\n';
+                return true;
+            case 'r':
+                if (out != nullptr) *out += '\r';
+                return true;
+            case 't':
+                if (out != nullptr) *out += '\t';
+                return true;
+            case 'u':
+                break;
+            default:
+                --at;
+                return false;
+        }
+        const auto high = hex4();
+        if (!high) return false;
+        std::uint32_t codePoint = *high;
+        if (codePoint >= 0xDC00 && codePoint <= 0xDFFF) return false;
+        if (codePoint >= 0xD800 && codePoint <= 0xDBFF) {
+            if (!consume('\\') || !consume('u')) return false;
+            const auto low = hex4();
+            if (!low || *low < 0xDC00 || *low > 0xDFFF) return false;
+            codePoint = 0x10000 + ((codePoint - 0xD800) << 10U) + (*low - 0xDC00);
+        }
+        if (out != nullptr) appendUtf8(*out, codePoint);
+        return true;
+    }
+
+    std::optional<std::uint32_t> hex4() noexcept {
+        std::uint32_t value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int digit = hexValue(peek());
+            if (digit < 0) return std::nullopt;
+            value = value * 16 + static_cast<std::uint32_t>(digit);
+            ++at;
+        }
+        return value;
+    }
+
+    // The length of the well-formed UTF-8 sequence at `at` (its lead byte is >= 0x80), 0 if none.
+    std::size_t utf8Length() const noexcept {
+        const auto byte = [&](std::size_t i) {
+            return at + i < text_.size() ? static_cast<unsigned char>(text_[at + i]) : 0U;
+        };
+        const auto continuation = [&](std::size_t i) { return (byte(i) & 0xC0U) == 0x80U; };
+        const unsigned lead = byte(0);
+        if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
+        if (lead >= 0xE0 && lead <= 0xEF) {
+            if ((lead == 0xE0 && byte(1) < 0xA0) || (lead == 0xED && byte(1) > 0x9F)) return 0;
+            return continuation(1) && continuation(2) ? 3 : 0;
+        }
+        if (lead >= 0xF0 && lead <= 0xF4) {
+            if ((lead == 0xF0 && byte(1) < 0x90) || (lead == 0xF4 && byte(1) > 0x8F)) return 0;
+            return continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
+        }
+        return 0;
+    }
+
+    std::string_view text_;
+};
+
+}  // namespace
+
+std::string formatPath(std::span<const PathStep> path) {
+    if (path.empty()) return "(document)";
+    std::string text;
+    for (const PathStep& step : path) {
+        if (step.isIndex) {
+            text += '[';
+            text += std::to_string(step.index);
+            text += ']';
+        } else {
+            if (!text.empty()) text += '.';
+            text += step.key;
+        }
+    }
+    return text;
+}
+
+std::optional<std::size_t> findSyntaxError(std::string_view text) {
+    Scanner scanner{text};
+    scanner.skipSpace();
+    if (!scanner.value(0)) return scanner.at;
+    scanner.skipSpace();
+    if (!scanner.atEnd()) return scanner.at;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> locateValue(std::string_view text, std::span<const PathStep> path) {
+    Scanner scanner{text};
+    scanner.skipSpace();
+    int depth = 0;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const PathStep& step = path[i];
+        const bool last = i + 1 == path.size();
+        std::optional<std::size_t> found;
+        // Stop the walk (by "failing") once the step is found, unless it is the last step, where
+        // a later member of the same name wins.
+        if (step.isIndex) {
+            if (!scanner.consume('[')) return std::nullopt;
+            ++depth;
+            scanner.elements(depth, [&](std::size_t index) {
+                if (index == step.index) {
+                    found = scanner.at;
+                    return false;
+                }
+                return scanner.value(depth);
+            });
+        } else {
+            if (!scanner.consume('{')) return std::nullopt;
+            ++depth;
+            scanner.members(depth, [&](const std::string& name) {
+                if (name == step.key) {
+                    found = scanner.at;
+                    if (!last) return false;
+                }
+                return scanner.value(depth);
+            });
+        }
+        if (!found) return std::nullopt;
+        scanner.at = *found;
+    }
+    return scanner.at;
+}
+
+LineColumn lineColumnOf(std::string_view text, std::size_t offset) {
+    LineColumn place;
+    const std::size_t end = offset < text.size() ? offset : text.size();
+    for (std::size_t i = 0; i < end; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++place.line;
+            place.column = 1;
+        } else if ((c & 0xC0U) != 0x80U) {
+            ++place.column;
+        }
+    }
+    return place;
+}
+
+}  // namespace mos::score::umf
