@@ -14,6 +14,11 @@ namespace mos::formats::musicxml {
 // "none" → "N.C."); the kind itself for a name MusicXML does not define. Thread: any. RT-safe: yes.
 std::string_view chordKindSuffix(std::string_view kind) noexcept;
 
+// The kind a chord's printed suffix stands for, for a <harmony> whose <kind> is empty ("" and
+// "aug" → "major" and "augmented"); "major" when the suffix is not a known one. Thread: any.
+// RT-safe: yes.
+std::string_view chordKindFromText(std::string_view text) noexcept;
+
 // "C", "F#", "Bb", "Ebb". Thread: any. RT-safe: no.
 std::string pitchNameText(const score::PitchName& name);
 

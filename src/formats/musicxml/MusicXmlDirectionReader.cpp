@@ -222,23 +222,31 @@ void Importer::readDirection(PartReading& reading, pugi::xml_node direction) {
                 auto& wedges = reading.wedges;
                 const auto open =
                     std::find_if(wedges.begin(), wedges.end(), [&](const OpenWedge& w) { return w.number == number; });
+                const score::ScorePosition place = here(reading, at);
                 if (type == "crescendo" || type == "diminuendo") {
+                    score::Hairpin hairpin{reading.part->id, staff, place, place, type == "crescendo"};
+                    if (open != wedges.end() && open->stopOnly) {
+                        hairpin.to = open->hairpin.to;
+                        layers.notation.hairpins.push_back(std::move(hairpin));
+                        wedges.erase(open);
+                        continue;
+                    }
                     if (open != wedges.end()) {
-                        open->hairpin.to = here(reading, at);
+                        warn(child, "wedge " + std::to_string(number) + " starts again before it stopped; restarted");
+                        open->hairpin.to = place;
                         layers.notation.hairpins.push_back(std::move(open->hairpin));
                         wedges.erase(open);
                     }
-                    score::Hairpin hairpin{reading.part->id, staff, here(reading, at), here(reading, at),
-                                           type == "crescendo"};
-                    wedges.push_back(OpenWedge{number, std::move(hairpin)});
+                    wedges.push_back(OpenWedge{number, std::move(hairpin), false});
                 } else if (type == "stop") {
                     if (open == wedges.end()) {
-                        warn(child, "a wedge stops that never started; ignored");
-                        continue;
+                        wedges.push_back(
+                            OpenWedge{number, score::Hairpin{reading.part->id, staff, place, place, true}, true});
+                    } else if (!open->stopOnly) {
+                        open->hairpin.to = place;
+                        layers.notation.hairpins.push_back(std::move(open->hairpin));
+                        wedges.erase(open);
                     }
-                    open->hairpin.to = here(reading, at);
-                    layers.notation.hairpins.push_back(std::move(open->hairpin));
-                    wedges.erase(open);
                 }
             } else if (name == "metronome") {
                 metronome = child;
@@ -315,7 +323,8 @@ void Importer::readHarmony(PartReading& reading, pugi::xml_node harmony) {
     score::ChordSymbol chord{};
     chord.at = here(reading, at);
     chord.partId = reading.part->id;
-    chord.kind = kind;
+    // An empty <kind> (as some editors write a major triad) takes its kind from its printed text.
+    chord.kind = kind.empty() ? chordKindFromText(kindText.value()) : kind;
     chord.noChord = kind == "none";
     if (const pugi::xml_node root = harmony.child("root")) chord.root = readPitchName(root, "root-step", "root-alter");
     if (const pugi::xml_node bass = harmony.child("bass")) chord.bass = readPitchName(bass, "bass-step", "bass-alter");

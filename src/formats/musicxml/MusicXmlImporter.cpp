@@ -193,18 +193,28 @@ void Importer::readHeader(pugi::xml_node root) {
     }
 
     if (const pugi::xml_node encoding = identification.child("encoding")) {
-        member("encoding");
-        extension += '{';
-        bool first = true;
+        // Software and encoders may repeat; <supports> only says what the exporting program wrote.
+        std::string software;
+        std::string encoders;
         for (const pugi::xml_node item : encoding.children()) {
-            if (item.type() != pugi::node_element) continue;
-            if (!first) extension += ',';
-            first = false;
-            appendJsonString(extension, item.name());
-            extension += ':';
-            appendJsonString(extension, textOf(item));
+            const std::string_view name = item.name();
+            std::string& list = name == "software" ? software : encoders;
+            if (name == "software" || name == "encoder") {
+                list += list.empty() ? "[" : ",";
+                appendJsonString(list, textOf(item));
+            } else if (name == "encoding-date" || name == "encoding-description") {
+                member(name);
+                appendJsonString(extension, textOf(item));
+            }
         }
-        extension += '}';
+        if (!software.empty()) {
+            member("software");
+            extension += software + "]";
+        }
+        if (!encoders.empty()) {
+            member("encoder");
+            extension += encoders + "]";
+        }
     }
     extension += '}';
     if (extension.size() > 2) score_.extensions["musicxml"] = std::move(extension);
@@ -329,15 +339,21 @@ void Importer::endMeasure(PartReading& reading) {
 
 void Importer::endPart(PartReading& reading) {
     const pugi::xml_node end = reading.measureNode;
+    const std::string partName = "part " + reading.part->id;
     for (const OpenSlur& slur : reading.slurs) {
-        warn(end, "slur " + std::to_string(slur.number) + " in part " + reading.part->id + " never stops; dropped");
+        warn(end, "slur " + std::to_string(slur.number) + " in " + partName +
+                      (slur.from != 0 ? " never stops; dropped" : " stops but never starts; dropped"));
     }
     for (OpenBeam& open : reading.beams) {
         if (open.beam.events.size() >= 2) score_.layers.notation.beams.push_back(std::move(open.beam));
     }
     const auto lastMeasure = static_cast<std::uint32_t>(score_.timeline.measures.empty() ? 0 : reading.measure);
     for (OpenWedge& open : reading.wedges) {
-        warn(end, "a wedge in part " + reading.part->id + " never stops; it ends with the part");
+        if (open.stopOnly) {
+            warn(end, "wedge " + std::to_string(open.number) + " in " + partName + " stops but never starts; dropped");
+            continue;
+        }
+        warn(end, "wedge " + std::to_string(open.number) + " in " + partName + " never stops; it ends with the part");
         open.hairpin.to = score::ScorePosition{lastMeasure, reading.furthest};
         score_.layers.notation.hairpins.push_back(std::move(open.hairpin));
     }

@@ -64,9 +64,13 @@ private:
         score::Tuplet shape{};
         core::Rational ratio{1};  // actual/normal of this bracket alone
     };
+    // A slur or wedge seen at one end. Its other end may come earlier in the document: a slur from
+    // a lower voice up to an upper one stops in the upper voice's notes, before the backup to where
+    // it starts.
     struct OpenSlur {
         std::uint8_t number = 1;
-        score::ElementId from = 0;
+        score::ElementId from = 0;  // 0 while only the stop is known
+        score::ElementId to = 0;    // 0 while only the start is known
     };
     struct OpenBeam {
         std::uint8_t voice = 1;
@@ -75,6 +79,7 @@ private:
     struct OpenWedge {
         std::uint8_t number = 1;
         score::Hairpin hairpin{};
+        bool stopOnly = false;  // the stop came first; hairpin.to holds it
     };
     // A lyric whose number is a name ("chorus", "1translation"): its verse is settled per part once
     // every numbered verse is known.

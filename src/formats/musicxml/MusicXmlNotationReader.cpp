@@ -102,11 +102,17 @@ void Importer::applyTuplets(PartReading& reading, pugi::xml_node note, score::Ev
                 if (t.voice == voice) enclosing *= t.ratio;
             }
             Rational ratio = Rational{actualNotes, normalNotes} / enclosing;
-            const auto writtenActual = parseInteger(tuplet.child("tuplet-actual").child_value("tuplet-number"));
-            const auto writtenNormal = parseInteger(tuplet.child("tuplet-normal").child_value("tuplet-number"));
-            if (writtenActual && writtenNormal && *writtenActual > 0 && *writtenNormal > 0 && *writtenActual <= 1000 &&
-                *writtenNormal <= 1000) {
-                ratio = Rational{*writtenActual, *writtenNormal};
+            const pugi::xml_node actualPart = tuplet.child("tuplet-actual");
+            const pugi::xml_node normalPart = tuplet.child("tuplet-normal");
+            const auto writtenActual = parseInteger(actualPart.child_value("tuplet-number"));
+            const auto writtenNormal = parseInteger(normalPart.child_value("tuplet-number"));
+            const bool written = writtenActual && writtenNormal && *writtenActual > 0 && *writtenNormal > 0 &&
+                                 *writtenActual <= 1000 && *writtenNormal <= 1000;
+            if (written) {
+                // "3 eighths in the time of 1 quarter" is 3:2 once both sides count the same unit.
+                const auto actualType = noteTypeValue(actualPart.child_value("tuplet-type")).value_or(Rational{1});
+                const auto normalType = noteTypeValue(normalPart.child_value("tuplet-type")).value_or(Rational{1});
+                ratio = Rational{*writtenActual} * actualType / (Rational{*writtenNormal} * normalType);
             }
             OpenTuplet t{};
             t.voice = voice;
@@ -114,7 +120,7 @@ void Importer::applyTuplets(PartReading& reading, pugi::xml_node note, score::Ev
             t.ratio = ratio;
             const bool outermost = std::none_of(open.begin(), open.end(), inVoice);
             // Keep 6:4 as written when the note's modification is the bracket's own.
-            const bool asWritten = outermost && !(writtenActual && writtenNormal);
+            const bool asWritten = outermost && !written;
             t.shape.actual =
                 static_cast<std::uint16_t>(asWritten ? actualNotes : std::clamp<std::int64_t>(ratio.num(), 1, 1000));
             t.shape.normal =
@@ -138,21 +144,24 @@ void Importer::applyTuplets(PartReading& reading, pugi::xml_node note, score::Ev
         return;
     }
 
+    // Brackets that stop here: flag them on this event (at their depth), then close them.
+    std::uint32_t stopping = 0;  // a bit per tuplet number 1…16
     for (const pugi::xml_node notations : note.children("notations")) {
         for (const pugi::xml_node tuplet : notations.children("tuplet")) {
-            if (std::string_view{tuplet.attribute("type").value()} != "stop") continue;
-            const std::uint8_t number = spanNumber(tuplet);
-            // The innermost open bracket of that number in this voice.
-            for (std::size_t i = open.size(); i-- > 0;) {
-                if (open[i].voice != voice || open[i].number != number) continue;
-                std::size_t depth = 0;
-                for (std::size_t j = 0; j < i; ++j) depth += open[j].voice == voice ? 1 : 0;
-                if (depth < event.tuplets.size()) event.tuplets[depth].stop = true;
-                open.erase(open.begin() + static_cast<std::ptrdiff_t>(i));
-                break;
-            }
+            if (std::string_view{tuplet.attribute("type").value()} == "stop") stopping |= 1U << spanNumber(tuplet);
         }
     }
+    if (stopping == 0) return;
+    std::size_t depth = 0;
+    for (OpenTuplet& t : open) {
+        if (t.voice != voice) continue;
+        if ((stopping & (1U << t.number)) != 0) {
+            event.tuplets[depth].stop = true;
+            t.number = 0;  // closed
+        }
+        ++depth;
+    }
+    std::erase_if(open, [](const OpenTuplet& t) { return t.number == 0; });
 }
 
 void Importer::readNotations(PartReading& reading, pugi::xml_node notations, std::size_t eventIndex,
@@ -175,19 +184,25 @@ void Importer::readNotations(PartReading& reading, pugi::xml_node notations, std
             const auto it =
                 std::find_if(slurs.begin(), slurs.end(), [&](const OpenSlur& s) { return s.number == number; });
             if (type == "start") {
-                if (it != slurs.end()) {
+                if (it != slurs.end() && it->from == 0) {
+                    layers.notation.slurs.push_back(score::Slur{reading.part->id, event.id, it->to});
+                    slurs.erase(it);
+                } else if (it != slurs.end()) {
                     warn(child, "slur " + std::to_string(number) + " starts again before it stopped; restarted here");
                     it->from = event.id;
                 } else {
-                    slurs.push_back(OpenSlur{number, event.id});
+                    slurs.push_back(OpenSlur{number, event.id, 0});
                 }
             } else if (type == "stop") {
-                if (it == slurs.end()) {
-                    warn(child, "slur " + std::to_string(number) + " stops but never started; ignored");
-                    continue;
+                if (it != slurs.end() && it->to == 0) {
+                    layers.notation.slurs.push_back(score::Slur{reading.part->id, it->from, event.id});
+                    slurs.erase(it);
+                } else if (it != slurs.end()) {
+                    warn(child, "slur " + std::to_string(number) + " stops twice; the second stop is kept");
+                    it->to = event.id;
+                } else {
+                    slurs.push_back(OpenSlur{number, 0, event.id});
                 }
-                layers.notation.slurs.push_back(score::Slur{reading.part->id, it->from, event.id});
-                slurs.erase(it);
             }
         } else if (name == "articulations" || name == "ornaments") {
             for (const pugi::xml_node mark : child.children()) {
