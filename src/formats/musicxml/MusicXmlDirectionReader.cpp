@@ -232,7 +232,8 @@ void Importer::readDirection(PartReading& reading, pugi::xml_node direction) {
                         continue;
                     }
                     if (open != wedges.end()) {
-                        warn(child, "wedge " + std::to_string(number) + " starts again before it stopped; restarted");
+                        warn(child,
+                             joined({"wedge ", std::to_string(number), " starts again before it stopped; restarted"}));
                         open->hairpin.to = place;
                         layers.notation.hairpins.push_back(std::move(open->hairpin));
                         wedges.erase(open);
@@ -358,10 +359,13 @@ void Importer::readHarmony(PartReading& reading, pugi::xml_node harmony) {
         }
         chord.text += kindText ? std::string_view{kindText.value()} : chordKindSuffix(kind);
         chord.text += printedDegrees;
-        if (chord.bass) chord.text += "/" + pitchNameText(*chord.bass);
+        if (chord.bass) {
+            chord.text += '/';
+            chord.text += pitchNameText(*chord.bass);
+        }
     }
     if (!chord.root && !chord.noChord) {
-        warn(harmony, "a <harmony> without a <root>; kept as text \"" + chord.text + "\"");
+        warn(harmony, joined({"a <harmony> without a <root>; kept as text \"", chord.text, "\""}));
     }
     score_.layers.chords.push_back(std::move(chord));
 }

@@ -95,8 +95,8 @@ void Importer::importDocument(pugi::xml_node root) {
     const bool timewise = rootName == "score-timewise";
     if (rootName != "score-partwise" && !timewise) {
         fail(root, ErrorCode::ParseError,
-             "not a MusicXML score: the root element is <" + std::string{rootName} +
-                 ">, not <score-partwise> or <score-timewise>");
+             joined({"not a MusicXML score: the root element is <", rootName,
+                     ">, not <score-partwise> or <score-timewise>"}));
     }
     readHeader(root);
     readPartList(root.child("part-list"));
@@ -108,7 +108,7 @@ void Importer::importDocument(pugi::xml_node root) {
         for (std::size_t i = 0; i < partList_.size(); ++i) {
             if (partList_[i].id == id) return i;
         }
-        warn(part, "part \"" + std::string{id} + "\" is not in the <part-list>; read as an extra part");
+        warn(part, joined({"part \"", id, "\" is not in the <part-list>; read as an extra part"}));
         partList_.push_back(PartListEntry{id, {}, {}});
         measures.emplace_back();
         return partList_.size() - 1;
@@ -138,7 +138,7 @@ void Importer::importDocument(pugi::xml_node root) {
     finishTimeline();
     if (suppressedWarnings_ > 0) {
         warnings_.push_back(core::fail(ErrorCode::ParseError,
-                                       std::to_string(suppressedWarnings_) + " more warnings not listed",
+                                       joined({std::to_string(suppressedWarnings_), " more warnings not listed"}),
                                        core::SourceLocation{fileName_, {}, {}, {}, {}}));
     }
 }
@@ -339,10 +339,10 @@ void Importer::endMeasure(PartReading& reading) {
 
 void Importer::endPart(PartReading& reading) {
     const pugi::xml_node end = reading.measureNode;
-    const std::string partName = "part " + reading.part->id;
+    const std::string partName = joined({"part ", reading.part->id});
     for (const OpenSlur& slur : reading.slurs) {
-        warn(end, "slur " + std::to_string(slur.number) + " in " + partName +
-                      (slur.from != 0 ? " never stops; dropped" : " stops but never starts; dropped"));
+        warn(end, joined({"slur ", std::to_string(slur.number), " in ", partName,
+                          slur.from != 0 ? " never stops; dropped" : " stops but never starts; dropped"}));
     }
     for (OpenBeam& open : reading.beams) {
         if (open.beam.events.size() >= 2) score_.layers.notation.beams.push_back(std::move(open.beam));
@@ -350,10 +350,12 @@ void Importer::endPart(PartReading& reading) {
     const auto lastMeasure = static_cast<std::uint32_t>(score_.timeline.measures.empty() ? 0 : reading.measure);
     for (OpenWedge& open : reading.wedges) {
         if (open.stopOnly) {
-            warn(end, "wedge " + std::to_string(open.number) + " in " + partName + " stops but never starts; dropped");
+            warn(end,
+                 joined({"wedge ", std::to_string(open.number), " in ", partName, " stops but never starts; dropped"}));
             continue;
         }
-        warn(end, "wedge " + std::to_string(open.number) + " in " + partName + " never stops; it ends with the part");
+        warn(end,
+             joined({"wedge ", std::to_string(open.number), " in ", partName, " never stops; it ends with the part"}));
         open.hairpin.to = score::ScorePosition{lastMeasure, reading.furthest};
         score_.layers.notation.hairpins.push_back(std::move(open.hairpin));
     }

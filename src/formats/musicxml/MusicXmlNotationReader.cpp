@@ -188,7 +188,8 @@ void Importer::readNotations(PartReading& reading, pugi::xml_node notations, std
                     layers.notation.slurs.push_back(score::Slur{reading.part->id, event.id, it->to});
                     slurs.erase(it);
                 } else if (it != slurs.end()) {
-                    warn(child, "slur " + std::to_string(number) + " starts again before it stopped; restarted here");
+                    warn(child,
+                         joined({"slur ", std::to_string(number), " starts again before it stopped; restarted here"}));
                     it->from = event.id;
                 } else {
                     slurs.push_back(OpenSlur{number, event.id, 0});
@@ -198,7 +199,7 @@ void Importer::readNotations(PartReading& reading, pugi::xml_node notations, std
                     layers.notation.slurs.push_back(score::Slur{reading.part->id, it->from, event.id});
                     slurs.erase(it);
                 } else if (it != slurs.end()) {
-                    warn(child, "slur " + std::to_string(number) + " stops twice; the second stop is kept");
+                    warn(child, joined({"slur ", std::to_string(number), " stops twice; the second stop is kept"}));
                     it->to = event.id;
                 } else {
                     slurs.push_back(OpenSlur{number, 0, event.id});
@@ -364,7 +365,7 @@ void Importer::readBeam(PartReading& reading, pugi::xml_node beam, const score::
         beams.push_back(std::move(open));
     } else if (value == "continue" || value == "end") {
         if (it == beams.end()) {
-            warn(beam, "a beam " + std::string{value} + "s that never began; ignored");
+            warn(beam, joined({"a beam ", value, "s that never began; ignored"}));
             return;
         }
         it->beam.events.push_back(event.id);

@@ -97,12 +97,12 @@ Rational Importer::readDuration(PartReading& reading, pugi::xml_node element) {
     const auto value = parseDecimal(text);
     if (!value || value->isNegative()) {
         fail(duration ? duration : element, ErrorCode::ParseError,
-             duration ? "<duration> is not a non-negative number: \"" + std::string{text} + "\""
-                      : "<" + std::string{element.name()} + "> has no <duration>");
+             duration ? joined({"<duration> is not a non-negative number: \"", text, "\""})
+                      : joined({"<", element.name(), "> has no <duration>"}));
     }
     const Rational whole = checked(*value * reading.wholePerDivision, duration);
     if (whole > Rational{kMaxDurationWholes}) {
-        fail(duration, ErrorCode::OutOfRange, "<duration> " + std::string{text} + " is longer than any measure");
+        fail(duration, ErrorCode::OutOfRange, joined({"<duration> ", text, " is longer than any measure"}));
     }
     return whole;
 }
@@ -117,7 +117,7 @@ std::uint8_t Importer::readVoice(pugi::xml_node element) {
     if (!voice) return 1;
     const auto value = parseInteger(voice.child_value());
     if (!value || *value < 1 || *value > 255) {
-        warn(voice, "voice \"" + std::string{textOf(voice)} + "\" is not a number from 1 to 255; read as voice 1");
+        warn(voice, joined({"voice \"", textOf(voice), "\" is not a number from 1 to 255; read as voice 1"}));
         return 1;
     }
     return static_cast<std::uint8_t>(*value);
@@ -128,7 +128,7 @@ std::uint8_t Importer::readStaff(PartReading& reading, pugi::xml_node element) {
     if (!staff) return 1;
     const auto value = parseInteger(staff.child_value());
     if (!value || *value < 1 || *value > 255) {
-        warn(staff, "staff \"" + std::string{textOf(staff)} + "\" is not a number from 1 to 255; read as staff 1");
+        warn(staff, joined({"staff \"", textOf(staff), "\" is not a number from 1 to 255; read as staff 1"}));
         return 1;
     }
     const auto number = static_cast<std::uint8_t>(*value);
@@ -145,7 +145,7 @@ score::Pitch Importer::readPitch(pugi::xml_node pitchNode, const char* stepName,
         // An unpitched note may leave its display position out; a pitch may not.
         if (!stepNode && std::string_view{stepName} == "display-step") return pitch;
         fail(stepNode ? stepNode : pitchNode, ErrorCode::ParseError,
-             "<" + std::string{stepName} + "> is not a letter A to G: \"" + std::string{stepText} + "\"");
+             joined({"<", stepName, "> is not a letter A to G: \"", stepText, "\""}));
     }
     pitch.step = *step;
     const pugi::xml_node octaveNode = pitchNode.child(octaveName);
@@ -154,15 +154,14 @@ score::Pitch Importer::readPitch(pugi::xml_node pitchNode, const char* stepName,
         pitch.octave = static_cast<std::int8_t>(*octave);
     } else if (octaveNode || std::string_view{octaveName} == "octave") {
         fail(octaveNode ? octaveNode : pitchNode, ErrorCode::ParseError,
-             "<" + std::string{octaveName} + "> is not an octave from -1 to 12: \"" + std::string{textOf(octaveNode)} +
-                 "\"");
+             joined({"<", octaveName, "> is not an octave from -1 to 12: \"", textOf(octaveNode), "\""}));
     }
     if (const pugi::xml_node alterNode = pitchNode.child("alter")) {
         const auto alter = parseDecimal(alterNode.child_value());
         if (alter && *alter >= Rational{-9} && *alter <= Rational{9}) {
             applyAlter(pitch, *alter);
         } else {
-            warn(alterNode, "<alter> \"" + std::string{textOf(alterNode)} + "\" is not an alteration; ignored");
+            warn(alterNode, joined({"<alter> \"", textOf(alterNode), "\" is not an alteration; ignored"}));
         }
     }
     return pitch;
@@ -376,7 +375,7 @@ void Importer::readAttributes(PartReading& reading, pugi::xml_node attributes) {
             part.transposition = transposition;
             reading.transposed = true;
         } else if (transposition != part.transposition) {
-            warn(transpose, "the transposition changes within part " + part.id + "; the first one is kept");
+            warn(transpose, joined({"the transposition changes within part ", part.id, "; the first one is kept"}));
         }
     }
 
@@ -385,7 +384,7 @@ void Importer::readAttributes(PartReading& reading, pugi::xml_node attributes) {
             const auto divisions = parseDecimal(child.child_value());
             if (!divisions || *divisions <= Rational{} || *divisions > Rational{kMaxDivisions}) {
                 fail(child, ErrorCode::ParseError,
-                     "<divisions> must be a positive number up to 2^30, not \"" + std::string{textOf(child)} + "\"");
+                     joined({"<divisions> must be a positive number up to 2^30, not \"", textOf(child), "\""}));
             }
             reading.wholePerDivision = checked(Rational{1, 4} / *divisions, child);
         } else if (is(child, "key")) {
@@ -394,7 +393,7 @@ void Importer::readAttributes(PartReading& reading, pugi::xml_node attributes) {
             if (const pugi::xml_node fifths = child.child("fifths")) {
                 const auto value = parseInteger(fifths.child_value());
                 if (!value || *value < -11 || *value > 11) {
-                    warn(fifths, "<fifths> \"" + std::string{textOf(fifths)} + "\" is not a key; ignored");
+                    warn(fifths, joined({"<fifths> \"", textOf(fifths), "\" is not a key; ignored"}));
                     continue;
                 }
                 int concert =
@@ -409,12 +408,12 @@ void Importer::readAttributes(PartReading& reading, pugi::xml_node attributes) {
                 // A non-traditional key: explicit steps and alterations.
                 for (const pugi::xml_node step : child.children("key-step")) {
                     const std::string_view letter = textOf(step);
-                    const auto value = letter.size() == 1 ? score::stepFromLetter(letter.front()) : std::nullopt;
                     const auto alter = parseDecimal(step.next_sibling("key-alter").child_value());
-                    if (!value || !alter) continue;
-                    const auto semitones = alter->round().value_or(0);
-                    key.accidentals.push_back(score::KeyAccidental{
-                        *value, static_cast<std::int8_t>(std::clamp<std::int64_t>(semitones, -2, 2))});
+                    if (letter.size() != 1 || !alter) continue;
+                    const auto semitones = std::clamp<std::int64_t>(alter->round().value_or(0), -2, 2);
+                    if (const auto value = score::stepFromLetter(letter.front())) {
+                        key.accidentals.push_back(score::KeyAccidental{*value, static_cast<std::int8_t>(semitones)});
+                    }
                 }
                 key.mode = score::Mode::None;
             }

@@ -7,6 +7,8 @@
 #include <pugixml.hpp>
 #include <zip.h>
 
+#include "formats/musicxml/XmlValues.hpp"
+
 namespace mos::formats::musicxml {
 namespace {
 
@@ -30,7 +32,7 @@ core::Result<std::string> readEntry(zip_t* archive, zip_uint64_t index, const st
     const std::string entryName = name != nullptr ? name : "?";
     const Entry entry{zip_fopen_index(archive, index, 0)};
     if (!entry) {
-        return archiveError(fileName, "cannot open " + entryName + " in the archive: " + zip_strerror(archive));
+        return archiveError(fileName, joined({"cannot open ", entryName, " in the archive: ", zip_strerror(archive)}));
     }
     // Read in chunks rather than trusting the size the directory claims.
     std::string bytes;
@@ -40,12 +42,13 @@ core::Result<std::string> readEntry(zip_t* archive, zip_uint64_t index, const st
         bytes.resize(before + kChunk);
         const zip_int64_t got = zip_fread(entry.get(), bytes.data() + before, kChunk);
         if (got < 0) {
-            return archiveError(fileName, entryName + " in the archive is damaged: " + zip_file_strerror(entry.get()));
+            return archiveError(fileName,
+                                joined({entryName, " in the archive is damaged: ", zip_file_strerror(entry.get())}));
         }
         bytes.resize(before + static_cast<std::size_t>(got));
         if (got == 0) break;
         if (bytes.size() > kMaxMxlEntryBytes) {
-            return core::fail(ErrorCode::OutOfRange, entryName + " inflates to more than 128 MiB",
+            return core::fail(ErrorCode::OutOfRange, joined({entryName, " inflates to more than 128 MiB"}),
                               core::SourceLocation{.file = fileName});
         }
     }
@@ -91,14 +94,14 @@ core::Result<std::string> extractMxlRootFile(std::string_view archiveBytes, cons
     if (source == nullptr) {
         const std::string message = zip_error_strerror(&error);
         zip_error_fini(&error);
-        return archiveError(fileName, "cannot read the archive: " + message);
+        return archiveError(fileName, joined({"cannot read the archive: ", message}));
     }
     const Archive archive{zip_open_from_source(source, ZIP_RDONLY, &error)};
     if (!archive) {
         zip_source_free(source);
         const std::string message = zip_error_strerror(&error);
         zip_error_fini(&error);
-        return archiveError(fileName, "not a readable .mxl archive: " + message);
+        return archiveError(fileName, joined({"not a readable .mxl archive: ", message}));
     }
     zip_error_fini(&error);
 
@@ -107,7 +110,8 @@ core::Result<std::string> extractMxlRootFile(std::string_view archiveBytes, cons
         if (!path) return std::move(path).error();
         if (!path->empty()) {
             const auto index = findEntry(archive.get(), path->c_str());
-            if (!index) return archiveError(fileName, "the archive has no " + *path + " (named by container.xml)");
+            if (!index)
+                return archiveError(fileName, joined({"the archive has no ", *path, " (named by container.xml)"}));
             return readEntry(archive.get(), *index, fileName);
         }
     }
@@ -118,8 +122,8 @@ core::Result<std::string> extractMxlRootFile(std::string_view archiveBytes, cons
         if (name != nullptr && looksLikeScoreName(name)) candidates.push_back(static_cast<zip_uint64_t>(i));
     }
     if (candidates.size() != 1) {
-        return archiveError(fileName, "the archive has no META-INF/container.xml naming its score, and " +
-                                          std::to_string(candidates.size()) + " MusicXML files to choose from");
+        return archiveError(fileName, joined({"the archive has no META-INF/container.xml naming its score, and ",
+                                              std::to_string(candidates.size()), " MusicXML files to choose from"}));
     }
     return readEntry(archive.get(), candidates.front(), fileName);
 }

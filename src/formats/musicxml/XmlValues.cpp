@@ -60,6 +60,15 @@ std::optional<core::Rational> parseDecimal(std::string_view text) noexcept {
     return core::Rational{negative ? -numerator : numerator, denominator};
 }
 
+std::string joined(std::initializer_list<std::string_view> pieces) {
+    std::size_t size = 0;
+    for (const std::string_view piece : pieces) size += piece.size();
+    std::string text;
+    text.reserve(size);
+    for (const std::string_view piece : pieces) text += piece;
+    return text;
+}
+
 std::optional<core::Rational> noteTypeValue(std::string_view name, int dots) noexcept {
     static constexpr std::array<std::pair<std::string_view, core::Rational>, 14> kTypes{{
         {"quarter", {1, 4}},
