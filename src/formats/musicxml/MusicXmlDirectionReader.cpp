@@ -182,7 +182,7 @@ void Importer::addNavigation(PartReading& reading, score::Navigation navigation)
 
 void Importer::readDirection(PartReading& reading, pugi::xml_node direction) {
     const Rational at = directionPosition(reading, direction);
-    const std::uint8_t staff = readStaff(reading, direction);
+    const std::uint8_t staff = readStaff(reading, direction.child("staff"));
     const bool above = std::string_view{direction.attribute("placement").value()} != "below";
     const pugi::xml_node sound = direction.child("sound");
     auto& layers = score_.layers;
@@ -192,19 +192,19 @@ void Importer::readDirection(PartReading& reading, pugi::xml_node direction) {
     pugi::xml_node metronome;
     for (const pugi::xml_node directionType : direction.children("direction-type")) {
         for (const pugi::xml_node child : directionType.children()) {
-            const std::string_view name = child.name();
-            if (name == "words") {
+            const char* name = child.name();
+            if (named(name, "words")) {
                 words += child.child_value();
-            } else if (name == "rehearsal") {
+            } else if (named(name, "rehearsal")) {
                 score::Marker marker{here(reading, at), score::Marker::Kind::Rehearsal, std::string{textOf(child)}};
                 const bool known = std::any_of(layers.markers.begin(), layers.markers.end(),
                                                [&](const score::Marker& m) { return m == marker; });
                 if (!known && !marker.label.empty()) layers.markers.push_back(std::move(marker));
-            } else if (name == "segno") {
+            } else if (named(name, "segno")) {
                 segnoSign = true;
-            } else if (name == "coda") {
+            } else if (named(name, "coda")) {
                 codaSign = true;
-            } else if (name == "dynamics") {
+            } else if (named(name, "dynamics")) {
                 for (const pugi::xml_node mark : child.children()) {
                     if (mark.type() != pugi::node_element) continue;
                     const std::string_view markName = mark.name();
@@ -215,7 +215,7 @@ void Importer::readDirection(PartReading& reading, pugi::xml_node direction) {
                     dynamic.velocity = sound ? soundVelocity(sound) : std::uint8_t{0};
                     reading.part->dynamics.push_back(std::move(dynamic));
                 }
-            } else if (name == "wedge") {
+            } else if (named(name, "wedge")) {
                 const std::string_view type = child.attribute("type").value();
                 const auto number = static_cast<std::uint8_t>(
                     std::clamp<std::int64_t>(parseInteger(child.attribute("number").value()).value_or(1), 1, 16));
@@ -249,7 +249,7 @@ void Importer::readDirection(PartReading& reading, pugi::xml_node direction) {
                         wedges.erase(open);
                     }
                 }
-            } else if (name == "metronome") {
+            } else if (named(name, "metronome")) {
                 metronome = child;
             }
         }
@@ -375,11 +375,11 @@ void Importer::readBarline(PartReading& reading, pugi::xml_node barline) {
     const bool left = std::string_view{barline.attribute("location").value()} == "left";
     const Rational at = left ? Rational{} : reading.furthest;
     for (const pugi::xml_node child : barline.children()) {
-        const std::string_view name = child.name();
-        if (name == "bar-style") {
+        const char* name = child.name();
+        if (named(name, "bar-style")) {
             const std::string_view style = textOf(child);
             if (!left && style != "regular" && measure.barline.empty()) measure.barline = style;
-        } else if (name == "repeat") {
+        } else if (named(name, "repeat")) {
             const std::string_view direction = child.attribute("direction").value();
             if (direction == "forward") {
                 measure.repeatStart = true;
@@ -389,7 +389,7 @@ void Importer::readBarline(PartReading& reading, pugi::xml_node barline) {
                     times && *times >= 1 && *times <= 255 ? static_cast<std::uint8_t>(*times) : std::uint8_t{2};
                 measure.repeatEnd = std::max(measure.repeatEnd, plays);
             }
-        } else if (name == "ending") {
+        } else if (named(name, "ending")) {
             const std::string_view type = child.attribute("type").value();
             const auto add = [&](score::Ending ending) {
                 auto& endings = score_.timeline.endings;
@@ -422,9 +422,9 @@ void Importer::readBarline(PartReading& reading, pugi::xml_node barline) {
                 add(std::move(*reading.ending));
                 reading.ending.reset();
             }
-        } else if (name == "segno") {
+        } else if (named(name, "segno")) {
             addNavigation(reading, score::Navigation{NavigationKind::Segno, at, {}});
-        } else if (name == "coda") {
+        } else if (named(name, "coda")) {
             addNavigation(reading, score::Navigation{NavigationKind::Coda, at, {}});
         }
     }

@@ -114,16 +114,19 @@ void Importer::importDocument(pugi::xml_node root) {
         return partList_.size() - 1;
     };
     if (timewise) {
+        std::uint32_t index = 0;
         for (const pugi::xml_node measure : root.children("measure")) {
             for (const pugi::xml_node part : measure.children("part")) {
-                measures[partIndex(part)].push_back(MeasureNodes{measure, part});
+                measures[partIndex(part)].push_back(MeasureNodes{measure, part, index});
             }
+            ++index;
         }
     } else {
         for (const pugi::xml_node part : root.children("part")) {
             auto& list = measures[partIndex(part)];
-            for (const pugi::xml_node measure : part.children("measure"))
-                list.push_back(MeasureNodes{measure, measure});
+            for (const pugi::xml_node measure : part.children("measure")) {
+                list.push_back(MeasureNodes{measure, measure, static_cast<std::uint32_t>(list.size())});
+            }
         }
     }
 
@@ -277,9 +280,9 @@ void Importer::readPart(PartReading& reading, const std::vector<MeasureNodes>& m
     }
     instrument.percussion = instrument.midiChannel ? *instrument.midiChannel == 10 : unpitchedSounds;
 
-    for (std::uint32_t i = 0; i < measures.size(); ++i) {
-        reading.measure = i;
-        readMeasure(reading, measures[i]);
+    for (const MeasureNodes& nodes : measures) {
+        reading.measure = nodes.index;
+        readMeasure(reading, nodes);
     }
     endPart(reading);
 }
@@ -302,22 +305,22 @@ void Importer::readMeasure(PartReading& reading, const MeasureNodes& nodes) {
     timelineMeasure(reading.measure, nodes.measure);
 
     for (const pugi::xml_node child : nodes.content.children()) {
-        const std::string_view name = child.name();
-        if (name == "note") {
+        const char* name = child.name();
+        if (named(name, "note")) {
             readNote(reading, child);
-        } else if (name == "backup") {
+        } else if (named(name, "backup")) {
             readBackup(reading, child);
-        } else if (name == "forward") {
+        } else if (named(name, "forward")) {
             readForward(reading, child);
-        } else if (name == "direction") {
+        } else if (named(name, "direction")) {
             readDirection(reading, child);
-        } else if (name == "attributes") {
+        } else if (named(name, "attributes")) {
             readAttributes(reading, child);
-        } else if (name == "harmony") {
+        } else if (named(name, "harmony")) {
             readHarmony(reading, child);
-        } else if (name == "barline") {
+        } else if (named(name, "barline")) {
             readBarline(reading, child);
-        } else if (name == "sound") {
+        } else if (named(name, "sound")) {
             readStandaloneSound(reading, child);
         }
         // <print>, <figured-bass>, <grouping>, <link>, <bookmark> and <listening> are layout or
@@ -328,8 +331,9 @@ void Importer::readMeasure(PartReading& reading, const MeasureNodes& nodes) {
 
 void Importer::endMeasure(PartReading& reading) {
     auto& events = reading.events;
-    std::stable_sort(events.begin(), events.end(),
-                     [](const score::Event& a, const score::Event& b) { return a.offset < b.offset; });
+    const auto earlier = [](const score::Event& a, const score::Event& b) { return a.offset < b.offset; };
+    // One voice is already in order; only interleaving voices need the (moving) sort.
+    if (!std::is_sorted(events.begin(), events.end(), earlier)) std::stable_sort(events.begin(), events.end(), earlier);
     auto& partEvents = reading.part->events;
     partEvents.insert(partEvents.end(), std::make_move_iterator(events.begin()), std::make_move_iterator(events.end()));
     events.clear();

@@ -44,10 +44,12 @@ struct PartListEntry {
 };
 
 // A <measure> of one part: in a partwise document both nodes are the <measure>; in a timewise one
-// `measure` is the <measure> (number, implicit) and `content` its <part> child.
+// `measure` is the <measure> (number, implicit) and `content` its <part> child (a part missing from
+// a measure just has nothing there).
 struct MeasureNodes {
     pugi::xml_node measure;
     pugi::xml_node content;
+    std::uint32_t index = 0;  // the measure's place in the timeline
 };
 
 class Importer {
@@ -134,12 +136,15 @@ private:
     void readNote(PartReading& reading, pugi::xml_node note);
     void readBackup(PartReading& reading, pugi::xml_node backup);
     void readForward(PartReading& reading, pugi::xml_node forward);
-    core::Rational readDuration(PartReading& reading, pugi::xml_node element);
+    // The helpers below take the child element they read (a null node when it is absent) and the
+    // element it belongs to, so a note's children are looked up once.
+    core::Rational readDuration(PartReading& reading, pugi::xml_node duration, pugi::xml_node owner);
     void advanceCursor(PartReading& reading, core::Rational by, pugi::xml_node at);
-    std::uint8_t readVoice(pugi::xml_node element);
-    std::uint8_t readStaff(PartReading& reading, pugi::xml_node element);
-    score::Pitch readPitch(pugi::xml_node pitch, const char* stepName, const char* octaveName);
-    std::uint8_t percussionKey(const PartReading& reading, pugi::xml_node note, const score::Pitch& pitch) const;
+    std::uint8_t readVoice(pugi::xml_node voice);
+    std::uint8_t readStaff(PartReading& reading, pugi::xml_node staff);
+    score::Pitch readPitch(pugi::xml_node pitch, bool unpitched);
+    score::Pitch readTuning(pugi::xml_node tuning);
+    std::uint8_t percussionKey(const PartReading& reading, pugi::xml_node instrument, const score::Pitch& pitch) const;
 
     // On a note (MusicXmlNotationReader.cpp).
     void readNotations(PartReading& reading, pugi::xml_node notations, std::size_t eventIndex,

@@ -170,14 +170,14 @@ void Importer::readNotations(PartReading& reading, pugi::xml_node notations, std
     score::Note* note = noteIndex ? &event.notes[*noteIndex] : nullptr;
     auto& layers = score_.layers;
     for (const pugi::xml_node child : notations.children()) {
-        const std::string_view name = child.name();
-        if (name == "tied") {
+        const char* name = child.name();
+        if (named(name, "tied")) {
             if (note == nullptr) continue;
             const std::string_view type = child.attribute("type").value();
             note->tieStart = note->tieStart || type == "start" || type == "continue";
             note->tieStop = note->tieStop || type == "stop" || type == "continue";
             marks.tab.letRing = marks.tab.letRing || type == "let-ring";
-        } else if (name == "slur") {
+        } else if (named(name, "slur")) {
             const std::uint8_t number = spanNumber(child);
             const std::string_view type = child.attribute("type").value();
             auto& slurs = reading.slurs;
@@ -205,7 +205,7 @@ void Importer::readNotations(PartReading& reading, pugi::xml_node notations, std
                     slurs.push_back(OpenSlur{number, 0, event.id});
                 }
             }
-        } else if (name == "articulations" || name == "ornaments") {
+        } else if (named(name, "articulations") || named(name, "ornaments")) {
             for (const pugi::xml_node mark : child.children()) {
                 const std::string_view markName = mark.name();
                 if (markName == "wavy-line") {
@@ -221,12 +221,12 @@ void Importer::readNotations(PartReading& reading, pugi::xml_node notations, std
                     addArticulation(event, markName);
                 }
             }
-        } else if (name == "technical") {
+        } else if (named(name, "technical")) {
             readTechnical(child, note ? std::optional<score::ElementId>{note->id} : std::nullopt, marks);
             for (const pugi::xml_node mark : child.children()) addArticulation(event, mark.name());
-        } else if (name == "fermata" || name == "arpeggiate") {
+        } else if (named(name, "fermata") || named(name, "arpeggiate")) {
             addArticulation(event, name);
-        } else if (name == "dynamics") {
+        } else if (named(name, "dynamics")) {
             for (const pugi::xml_node mark : child.children()) {
                 if (mark.type() != pugi::node_element) continue;
                 const std::string_view markName = mark.name();
@@ -236,7 +236,7 @@ void Importer::readNotations(PartReading& reading, pugi::xml_node notations, std
                 dynamic.mark = markName == "other-dynamics" ? textOf(mark) : markName;
                 reading.part->dynamics.push_back(std::move(dynamic));
             }
-        } else if (name == "slide" || name == "glissando") {
+        } else if (named(name, "slide") || named(name, "glissando")) {
             if (isStart(child)) marks.tab.slide = score::Slide::Shift;
         }
     }
@@ -245,30 +245,30 @@ void Importer::readNotations(PartReading& reading, pugi::xml_node notations, std
 void Importer::readTechnical(pugi::xml_node technical, std::optional<score::ElementId> note, NoteMarks& marks) {
     score::TabNote& tab = marks.tab;
     for (const pugi::xml_node mark : technical.children()) {
-        const std::string_view name = mark.name();
-        if (name == "string") {
+        const char* name = mark.name();
+        if (named(name, "string")) {
             const auto string = parseInteger(mark.child_value());
             if (string && *string >= 1 && *string <= 32) {
                 tab.string = static_cast<std::uint8_t>(*string);
                 marks.hasString = true;
             }
-        } else if (name == "fret") {
+        } else if (named(name, "fret")) {
             const auto fret = parseInteger(mark.child_value());
             if (fret && *fret >= 0 && *fret <= 99) {
                 tab.fret = static_cast<std::uint8_t>(*fret);
                 marks.hasFret = true;
             }
-        } else if (name == "hammer-on") {
+        } else if (named(name, "hammer-on")) {
             tab.hammerOn = tab.hammerOn || isStart(mark);
-        } else if (name == "pull-off") {
+        } else if (named(name, "pull-off")) {
             tab.pullOff = tab.pullOff || isStart(mark);
-        } else if (name == "bend") {
+        } else if (named(name, "bend")) {
             addBend(tab, mark);
-        } else if (name == "harmonic") {
+        } else if (named(name, "harmonic")) {
             tab.harmonic = mark.child("artificial") ? score::Harmonic::Artificial : score::Harmonic::Natural;
-        } else if (name == "tap") {
+        } else if (named(name, "tap")) {
             tab.tapping = true;
-        } else if ((name == "fingering" || name == "pluck") && note) {
+        } else if ((named(name, "fingering") || named(name, "pluck")) && note) {
             const std::string_view finger = textOf(mark);
             if (!finger.empty()) score_.layers.fingering.push_back(score::Fingering{*note, std::string{finger}});
         }
@@ -301,21 +301,21 @@ void Importer::readLyric(PartReading& reading, pugi::xml_node lyric, score::Elem
     bool hasText = false;
     bool syllabicSet = false;
     for (const pugi::xml_node child : lyric.children()) {
-        const std::string_view name = child.name();
-        if (name == "text") {
+        const char* name = child.name();
+        if (named(name, "text")) {
             syllable.text += child.child_value();
             hasText = true;
-        } else if (name == "syllabic" && !syllabicSet) {
+        } else if (named(name, "syllabic") && !syllabicSet) {
             const std::string_view value = textOf(child);
             syllabicSet = true;
             if (value == "begin") syllable.syllabic = score::LyricSyllable::Syllabic::Begin;
             if (value == "middle") syllable.syllabic = score::LyricSyllable::Syllabic::Middle;
             if (value == "end") syllable.syllabic = score::LyricSyllable::Syllabic::End;
-        } else if (name == "elision") {
+        } else if (named(name, "elision")) {
             // Two syllables sung on one note, joined by the printed elision (an undertie by default).
             const std::string_view mark = child.child_value();
             syllable.text += mark.empty() ? std::string_view{"\u203F"} : mark;
-        } else if (name == "extend") {
+        } else if (named(name, "extend")) {
             const std::string_view type = child.attribute("type").value();
             syllable.extend = type.empty() || type == "start";
         }

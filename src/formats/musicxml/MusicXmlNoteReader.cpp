@@ -91,14 +91,13 @@ std::int8_t defaultClefLine(score::Clef::Sign sign) {
 
 }  // namespace
 
-Rational Importer::readDuration(PartReading& reading, pugi::xml_node element) {
-    const pugi::xml_node duration = element.child("duration");
+Rational Importer::readDuration(PartReading& reading, pugi::xml_node duration, pugi::xml_node owner) {
     const std::string_view text = textOf(duration);
     const auto value = parseDecimal(text);
     if (!value || value->isNegative()) {
-        fail(duration ? duration : element, ErrorCode::ParseError,
+        fail(duration ? duration : owner, ErrorCode::ParseError,
              duration ? joined({"<duration> is not a non-negative number: \"", text, "\""})
-                      : joined({"<", element.name(), "> has no <duration>"}));
+                      : joined({"<", owner.name(), "> has no <duration>"}));
     }
     const Rational whole = checked(*value * reading.wholePerDivision, duration);
     if (whole > Rational{kMaxDurationWholes}) {
@@ -112,8 +111,7 @@ void Importer::advanceCursor(PartReading& reading, Rational by, pugi::xml_node a
     if (reading.cursor > reading.furthest) reading.furthest = reading.cursor;
 }
 
-std::uint8_t Importer::readVoice(pugi::xml_node element) {
-    const pugi::xml_node voice = element.child("voice");
+std::uint8_t Importer::readVoice(pugi::xml_node voice) {
     if (!voice) return 1;
     const auto value = parseInteger(voice.child_value());
     if (!value || *value < 1 || *value > 255) {
@@ -123,8 +121,7 @@ std::uint8_t Importer::readVoice(pugi::xml_node element) {
     return static_cast<std::uint8_t>(*value);
 }
 
-std::uint8_t Importer::readStaff(PartReading& reading, pugi::xml_node element) {
-    const pugi::xml_node staff = element.child("staff");
+std::uint8_t Importer::readStaff(PartReading& reading, pugi::xml_node staff) {
     if (!staff) return 1;
     const auto value = parseInteger(staff.child_value());
     if (!value || *value < 1 || *value > 255) {
@@ -136,27 +133,41 @@ std::uint8_t Importer::readStaff(PartReading& reading, pugi::xml_node element) {
     return number;
 }
 
-score::Pitch Importer::readPitch(pugi::xml_node pitchNode, const char* stepName, const char* octaveName) {
+score::Pitch Importer::readPitch(pugi::xml_node pitchNode, bool unpitched) {
+    // <pitch> holds step, alter, octave; <unpitched> the display-step and display-octave it is drawn at.
+    pugi::xml_node stepNode;
+    pugi::xml_node octaveNode;
+    pugi::xml_node alterNode;
+    for (const pugi::xml_node child : pitchNode.children()) {
+        const char* name = child.name();
+        if (unpitched ? named(name, "display-step") : named(name, "step")) {
+            stepNode = child;
+        } else if (unpitched ? named(name, "display-octave") : named(name, "octave")) {
+            octaveNode = child;
+        } else if (named(name, "alter")) {
+            alterNode = child;
+        }
+    }
     score::Pitch pitch{};
-    const pugi::xml_node stepNode = pitchNode.child(stepName);
+    // An unpitched note may leave its display position out; a pitch may not.
+    if (unpitched && !stepNode) return pitch;
+    const char* stepName = unpitched ? "display-step" : "step";
+    const char* octaveName = unpitched ? "display-octave" : "octave";
     const std::string_view stepText = textOf(stepNode);
     const auto step = stepText.size() == 1 ? score::stepFromLetter(stepText.front()) : std::nullopt;
     if (!step) {
-        // An unpitched note may leave its display position out; a pitch may not.
-        if (!stepNode && std::string_view{stepName} == "display-step") return pitch;
         fail(stepNode ? stepNode : pitchNode, ErrorCode::ParseError,
              joined({"<", stepName, "> is not a letter A to G: \"", stepText, "\""}));
     }
     pitch.step = *step;
-    const pugi::xml_node octaveNode = pitchNode.child(octaveName);
     const auto octave = parseInteger(octaveNode.child_value());
     if (octave && *octave >= -1 && *octave <= 12) {
         pitch.octave = static_cast<std::int8_t>(*octave);
-    } else if (octaveNode || std::string_view{octaveName} == "octave") {
+    } else if (octaveNode || !unpitched) {
         fail(octaveNode ? octaveNode : pitchNode, ErrorCode::ParseError,
              joined({"<", octaveName, "> is not an octave from -1 to 12: \"", textOf(octaveNode), "\""}));
     }
-    if (const pugi::xml_node alterNode = pitchNode.child("alter")) {
+    if (alterNode) {
         const auto alter = parseDecimal(alterNode.child_value());
         if (alter && *alter >= Rational{-9} && *alter <= Rational{9}) {
             applyAlter(pitch, *alter);
@@ -167,10 +178,28 @@ score::Pitch Importer::readPitch(pugi::xml_node pitchNode, const char* stepName,
     return pitch;
 }
 
-std::uint8_t Importer::percussionKey(const PartReading& reading, pugi::xml_node note, const score::Pitch& pitch) const {
+score::Pitch Importer::readTuning(pugi::xml_node tuning) {
+    score::Pitch pitch{};
+    const std::string_view letter = textOf(tuning.child("tuning-step"));
+    const auto step = letter.size() == 1 ? score::stepFromLetter(letter.front()) : std::nullopt;
+    const auto octave = parseInteger(tuning.child_value("tuning-octave"));
+    if (!step || !octave || *octave < -1 || *octave > 12) {
+        warn(tuning, "a <staff-tuning> without a usable <tuning-step> and <tuning-octave>; read as C4");
+        return pitch;
+    }
+    pitch.step = *step;
+    pitch.octave = static_cast<std::int8_t>(*octave);
+    if (const auto alter = parseDecimal(tuning.child_value("tuning-alter"))) {
+        if (*alter >= Rational{-9} && *alter <= Rational{9}) applyAlter(pitch, *alter);
+    }
+    return pitch;
+}
+
+std::uint8_t Importer::percussionKey(const PartReading& reading, pugi::xml_node instrument,
+                                     const score::Pitch& pitch) const {
     const auto& instruments = reading.entry->instruments;
     int unpitched = 0;
-    if (const pugi::xml_node instrument = note.child("instrument")) {
+    if (instrument) {
         const std::string_view id = instrument.attribute("id").value();
         for (const InstrumentInfo& info : instruments) {
             if (info.id == id) unpitched = info.unpitched;
@@ -194,41 +223,52 @@ void Importer::readNote(PartReading& reading, pugi::xml_node note) {
     std::int64_t actualNotes = 1;
     std::int64_t normalNotes = 1;
     pugi::xml_node pitchNode;
+    pugi::xml_node durationNode;
+    pugi::xml_node voiceNode;
+    pugi::xml_node staffNode;
+    pugi::xml_node instrumentNode;
     pugi::xml_node graceNode;
     pugi::xml_node typeNode;
     pugi::xml_node stemNode;
     bool cue = false;
-    bool durationGiven = false;
     bool hasFollowUps = false;  // notations, lyrics or beams to read once the note exists
     for (const pugi::xml_node child : note.children()) {
-        const std::string_view name = child.name();
-        if (name == "pitch") {
+        const char* name = child.name();
+        if (named(name, "pitch")) {
             pitchNode = child;
-        } else if (name == "duration") {
-            durationGiven = true;
-        } else if (name == "chord") {
+        } else if (named(name, "duration")) {
+            durationNode = child;
+        } else if (named(name, "voice")) {
+            voiceNode = child;
+        } else if (named(name, "type")) {
+            typeNode = child;
+        } else if (named(name, "staff")) {
+            staffNode = child;
+        } else if (named(name, "stem")) {
+            stemNode = child;
+        } else if (named(name, "notations") || named(name, "lyric") || named(name, "beam")) {
+            hasFollowUps = true;
+        } else if (named(name, "chord")) {
             chord = true;
-        } else if (name == "rest") {
+        } else if (named(name, "rest")) {
             rest = true;
             measureRest = std::string_view{child.attribute("measure").value()} == "yes";
-        } else if (name == "unpitched") {
-            pitchNode = child;
-            unpitched = true;
-        } else if (name == "type") {
-            typeNode = child;
-        } else if (name == "dot") {
+        } else if (named(name, "dot")) {
             ++dots;
-        } else if (name == "tie") {
+        } else if (named(name, "tie")) {
             const std::string_view type = child.attribute("type").value();
             tieStart = tieStart || type == "start";
             tieStop = tieStop || type == "stop";
-        } else if (name == "stem") {
-            stemNode = child;
-        } else if (name == "grace") {
+        } else if (named(name, "unpitched")) {
+            pitchNode = child;
+            unpitched = true;
+        } else if (named(name, "instrument")) {
+            instrumentNode = child;
+        } else if (named(name, "grace")) {
             graceNode = child;
-        } else if (name == "cue") {
+        } else if (named(name, "cue")) {
             cue = true;
-        } else if (name == "time-modification") {
+        } else if (named(name, "time-modification")) {
             const auto actual = parseInteger(child.child("actual-notes").child_value());
             const auto normal = parseInteger(child.child("normal-notes").child_value());
             if (actual && normal && *actual > 0 && *normal > 0 && *actual <= kMaxTupletNumber &&
@@ -238,15 +278,13 @@ void Importer::readNote(PartReading& reading, pugi::xml_node note) {
             } else {
                 warn(child, "<time-modification> needs positive <actual-notes> and <normal-notes>; ignored");
             }
-        } else if (name == "notations" || name == "lyric" || name == "beam") {
-            hasFollowUps = true;
         }
     }
 
     Rational duration{};
     if (!graceNode) {
-        if (durationGiven) {
-            duration = readDuration(reading, note);
+        if (durationNode) {
+            duration = readDuration(reading, durationNode, note);
         } else if (measureRest) {
             duration = score::timeSignatureAt(score_.timeline, reading.measure).measureLength();
         } else if (const auto typed = noteTypeValue(textOf(typeNode), dots)) {
@@ -261,14 +299,13 @@ void Importer::readNote(PartReading& reading, pugi::xml_node note) {
     if (!rest) {
         score::Note n{};
         if (pitchNode) {
-            n.pitch = unpitched ? readPitch(pitchNode, "display-step", "display-octave")
-                                : readPitch(pitchNode, "step", "octave");
+            n.pitch = readPitch(pitchNode, unpitched);
         } else {
             warn(note, "a note with neither <pitch>, <unpitched> nor <rest>; read as a rest");
         }
         if (pitchNode) {
             if (unpitched || reading.part->instrument.percussion)
-                n.percussionKey = percussionKey(reading, note, n.pitch);
+                n.percussionKey = percussionKey(reading, instrumentNode, n.pitch);
             n.tieStart = tieStart;
             n.tieStop = tieStop;
             sounding = n;
@@ -286,8 +323,8 @@ void Importer::readNote(PartReading& reading, pugi::xml_node note) {
         event.measure = reading.measure;
         event.offset = reading.cursor;
         event.duration = duration;
-        event.voice = readVoice(note);
-        event.staff = readStaff(reading, note);
+        event.voice = readVoice(voiceNode);
+        event.staff = readStaff(reading, staffNode);
         event.cue = cue;
         event.measureRest = measureRest;
         event.invisible = std::string_view{note.attribute("print-object").value()} == "no";
@@ -322,12 +359,12 @@ void Importer::readNote(PartReading& reading, pugi::xml_node note) {
     if (!hasFollowUps) return;
     NoteMarks marks{};
     for (const pugi::xml_node child : note.children()) {
-        const std::string_view name = child.name();
-        if (name == "notations") {
+        const char* name = child.name();
+        if (named(name, "notations")) {
             readNotations(reading, child, eventIndex, noteIndex, marks);
-        } else if (name == "lyric") {
+        } else if (named(name, "lyric")) {
             readLyric(reading, child, event.id);
-        } else if (name == "beam" && !joinsChord) {
+        } else if (named(name, "beam") && !joinsChord) {
             readBeam(reading, child, event);
         }
     }
@@ -336,7 +373,7 @@ void Importer::readNote(PartReading& reading, pugi::xml_node note) {
 
 void Importer::readBackup(PartReading& reading, pugi::xml_node backup) {
     reading.chordHost.reset();
-    reading.cursor = checked(reading.cursor - readDuration(reading, backup), backup);
+    reading.cursor = checked(reading.cursor - readDuration(reading, backup.child("duration"), backup), backup);
     if (reading.cursor.isNegative()) {
         warn(backup, "<backup> goes back before the measure's start; stopped at its start");
         reading.cursor = Rational{};
@@ -345,15 +382,15 @@ void Importer::readBackup(PartReading& reading, pugi::xml_node backup) {
 
 void Importer::readForward(PartReading& reading, pugi::xml_node forward) {
     reading.chordHost.reset();
-    const Rational duration = readDuration(reading, forward);
+    const Rational duration = readDuration(reading, forward.child("duration"), forward);
     // A forward skips time in a voice: an invisible rest, so the voice keeps its timing.
     score::Event event{};
     event.id = score_.newId();
     event.measure = reading.measure;
     event.offset = reading.cursor;
     event.duration = duration;
-    event.voice = readVoice(forward);
-    event.staff = readStaff(reading, forward);
+    event.voice = readVoice(forward.child("voice"));
+    event.staff = readStaff(reading, forward.child("staff"));
     event.invisible = true;
     reading.events.push_back(std::move(event));
     advanceCursor(reading, duration, forward);
@@ -483,9 +520,7 @@ void Importer::readAttributes(PartReading& reading, pugi::xml_node attributes) {
             for (const pugi::xml_node tuning : child.children("staff-tuning")) {
                 const auto line = parseInteger(tuning.attribute("line").value());
                 if (!line || *line < 1 || *line > 32) continue;
-                strings.emplace_back(*line, readPitch(tuning, "tuning-step", "tuning-octave"));
-                if (const auto alter = parseDecimal(tuning.child_value("tuning-alter")))
-                    applyAlter(strings.back().second, *alter);
+                strings.emplace_back(*line, readTuning(tuning));
             }
             // Line 1 is the bottom line, the lowest string; UMF lists string 1, the highest, first.
             std::stable_sort(strings.begin(), strings.end(),

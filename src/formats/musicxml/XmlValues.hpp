@@ -3,6 +3,7 @@
 // Numbers and words in XML text, read without allocating: integers, exact decimals (MusicXML's
 // divisions, durations, alters and tempos are xs:decimal) and note-type names.
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -12,6 +13,16 @@
 #include "mos/core/Rational.hpp"
 
 namespace mos::formats::musicxml {
+
+// Whether an element's name is `literal`: compares only as far as the first difference, without
+// measuring the name first (the importer asks this of every element). Thread: any. RT-safe: yes.
+template <std::size_t N>
+constexpr bool named(const char* name, const char (&literal)[N]) noexcept {
+    for (std::size_t i = 0; i < N; ++i) {  // N counts the literal's terminating NUL
+        if (name[i] != literal[i]) return false;
+    }
+    return true;
+}
 
 // `text` without the XML white space around it. Thread: any. RT-safe: yes.
 std::string_view trimXml(std::string_view text) noexcept;
