@@ -78,7 +78,7 @@ std::string_view chordKindFromText(std::string_view text) noexcept {
 
 std::string pitchNameText(const score::PitchName& name) {
     std::string text(1, score::toLetter(name.step));
-    const int alter = name.alter;
+    const std::int8_t alter = name.alter;
     for (int i = 0; i < alter; ++i) text += '#';
     for (int i = 0; i > alter; --i) text += 'b';
     return text;

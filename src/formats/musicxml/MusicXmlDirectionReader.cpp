@@ -277,9 +277,10 @@ void Importer::readDirection(PartReading& reading, pugi::xml_node direction) {
         addTempo(reading, std::move(*tempo));
         return;
     }
-    if (!text.empty())
+    if (!text.empty()) {
         layers.notation.texts.push_back(
             score::TextMark{reading.part->id, staff, here(reading, at), std::string{text}, above});
+    }
 }
 
 void Importer::readStandaloneSound(PartReading& reading, pugi::xml_node sound) {

@@ -67,12 +67,18 @@ void addBend(score::TabNote& tab, pugi::xml_node bend) {
         static_cast<std::int16_t>(std::clamp<std::int64_t>((*alter * Rational{100}).round().value_or(0), -2400, 2400));
     const bool release = static_cast<bool>(bend.child("release"));
     const bool preBend = static_cast<bool>(bend.child("pre-bend"));
-    const std::int16_t reached = tab.bend.empty() ? 0 : tab.bend.back().cents;
-    if (tab.bend.empty()) tab.bend.push_back(score::BendPoint{Rational{}, preBend ? cents : std::int16_t{0}});
-    const auto magnitude = static_cast<std::int16_t>(cents < 0 ? -cents : cents);
-    const std::int16_t target = release ? static_cast<std::int16_t>(std::max(0, reached - magnitude))
-                                        : (preBend ? cents : static_cast<std::int16_t>(reached + cents));
-    tab.bend.push_back(score::BendPoint{Rational{1}, target});
+    int reached = 0;
+    if (!tab.bend.empty()) reached = tab.bend.back().cents;
+    if (tab.bend.empty()) {
+        score::BendPoint start{};
+        if (preBend) start.cents = cents;
+        tab.bend.push_back(start);
+    }
+    const int magnitude = cents < 0 ? -cents : cents;
+    // A chain of bends stays within four octaves of the fretted pitch.
+    const int target =
+        release ? std::max(0, reached - magnitude) : (preBend ? int{cents} : std::min(reached + cents, 4800));
+    tab.bend.push_back(score::BendPoint{Rational{1}, static_cast<std::int16_t>(std::max(target, -4800))});
     // Spread the points evenly over the note.
     const auto segments = static_cast<std::int64_t>(tab.bend.size() - 1);
     for (std::int64_t i = 0; i <= segments; ++i) tab.bend[static_cast<std::size_t>(i)].position = Rational{i, segments};

@@ -48,7 +48,7 @@ std::optional<score::Mode> modeFromName(std::string_view name) {
 int fifthsShift(const score::Transposition& transposition) {
     static constexpr std::array<int, 7> kMajorOrPerfectFifths{0, 2, 4, -1, 1, 3, 5};
     static constexpr std::array<int, 7> kMajorOrPerfectSemitones{0, 2, 4, 5, 7, 9, 11};
-    const int diatonic = transposition.diatonic;
+    const std::int8_t diatonic = transposition.diatonic;
     const int step = ((diatonic % 7) + 7) % 7;
     const int octaves = (diatonic - step) / 7;
     const int chromatic = transposition.chromatic - 12 * octaves;
@@ -58,6 +58,7 @@ int fifthsShift(const score::Transposition& transposition) {
 
 // An alteration as semitones plus cents: -0.5 is a quarter-tone flat (0 semitones, -50 cents).
 void applyAlter(score::Pitch& pitch, Rational alter) {
+    if (!alter.isValid()) return;
     const std::int64_t semitones = alter.num() / alter.den();
     const Rational rest = (alter - Rational{semitones}) * Rational{100};
     pitch.alter = static_cast<std::int8_t>(std::clamp<std::int64_t>(semitones, -9, 9));

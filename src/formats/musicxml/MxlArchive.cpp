@@ -36,7 +36,7 @@ core::Result<std::string> readEntry(zip_t* archive, zip_uint64_t index, const st
     }
     // Read in chunks rather than trusting the size the directory claims.
     std::string bytes;
-    constexpr std::size_t kChunk = 64 * 1024;
+    constexpr std::size_t kChunk = std::size_t{64} * 1024;
     for (;;) {
         const std::size_t before = bytes.size();
         bytes.resize(before + kChunk);
