@@ -164,21 +164,16 @@ Rational Importer::directionPosition(PartReading& reading, pugi::xml_node elemen
     return at.isNegative() ? Rational{} : at;
 }
 
+// Many scores repeat tempo and navigation marks in every part: finishTimeline keeps the first.
 void Importer::addTempo(PartReading& reading, score::TempoMark tempo) {
-    auto& tempos = score_.timeline.measures[reading.measure].tempos;
-    // Many scores repeat the tempo in every part: the first part's mark stands.
-    const bool known =
-        std::any_of(tempos.begin(), tempos.end(), [&](const score::TempoMark& t) { return t.offset == tempo.offset; });
-    if (!known) tempos.push_back(std::move(tempo));
+    score_.timeline.measures[reading.measure].tempos.push_back(std::move(tempo));
 }
 
 void Importer::addNavigation(PartReading& reading, score::Navigation navigation) {
-    auto& marks = score_.timeline.measures[reading.measure].navigation;
-    const bool known = std::any_of(marks.begin(), marks.end(), [&](const score::Navigation& n) {
-        return n.kind == navigation.kind && n.offset == navigation.offset;
-    });
-    if (!known) marks.push_back(std::move(navigation));
+    score_.timeline.measures[reading.measure].navigation.push_back(std::move(navigation));
 }
+
+void Importer::addEnding(score::Ending ending) { score_.timeline.endings.push_back(std::move(ending)); }
 
 void Importer::readDirection(PartReading& reading, pugi::xml_node direction) {
     const Rational at = directionPosition(reading, direction);
@@ -197,9 +192,7 @@ void Importer::readDirection(PartReading& reading, pugi::xml_node direction) {
                 words += child.child_value();
             } else if (named(name, "rehearsal")) {
                 score::Marker marker{here(reading, at), score::Marker::Kind::Rehearsal, std::string{textOf(child)}};
-                const bool known = std::any_of(layers.markers.begin(), layers.markers.end(),
-                                               [&](const score::Marker& m) { return m == marker; });
-                if (!known && !marker.label.empty()) layers.markers.push_back(std::move(marker));
+                if (!marker.label.empty()) layers.markers.push_back(std::move(marker));
             } else if (named(name, "segno")) {
                 segnoSign = true;
             } else if (named(name, "coda")) {
@@ -392,18 +385,11 @@ void Importer::readBarline(PartReading& reading, pugi::xml_node barline) {
             }
         } else if (named(name, "ending")) {
             const std::string_view type = child.attribute("type").value();
-            const auto add = [&](score::Ending ending) {
-                auto& endings = score_.timeline.endings;
-                const bool known = std::any_of(endings.begin(), endings.end(), [&](const score::Ending& e) {
-                    return e.firstMeasure == ending.firstMeasure;
-                });
-                if (!known) endings.push_back(std::move(ending));
-            };
             if (type == "start") {
                 if (reading.ending) {
                     reading.ending->lastMeasure = reading.measure > 0 ? reading.measure - 1 : 0;
                     reading.ending->open = true;
-                    add(std::move(*reading.ending));
+                    addEnding(std::move(*reading.ending));
                 }
                 score::Ending ending{};
                 ending.firstMeasure = reading.measure;
@@ -420,7 +406,7 @@ void Importer::readBarline(PartReading& reading, pugi::xml_node barline) {
                 }
                 reading.ending->lastMeasure = reading.measure;
                 reading.ending->open = type == "discontinue";
-                add(std::move(*reading.ending));
+                addEnding(std::move(*reading.ending));
                 reading.ending.reset();
             }
         } else if (named(name, "segno")) {

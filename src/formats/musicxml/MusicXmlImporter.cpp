@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <unordered_map>
 #include <utility>
 
 #include "formats/musicxml/XmlValues.hpp"
@@ -17,6 +19,8 @@ using core::Rational;
 
 // Beyond this many warnings a broken file only gets counted, so warnings cannot grow without bound.
 constexpr std::size_t kMaxWarnings = 200;
+// A drum kit has a few dozen instruments; every note of a part looks its instrument up among them.
+constexpr std::size_t kMaxInstruments = 256;
 
 std::string_view textOf(pugi::xml_node node) noexcept { return trimXml(node.child_value()); }
 
@@ -36,6 +40,13 @@ void appendJsonString(std::string& out, std::string_view text) {
         }
     }
     out += '"';
+}
+
+// Sorts `items` (stably) and keeps the first of each run of equal ones: what the first part said.
+template <typename T, typename Less, typename Same>
+void keepFirstOfEach(std::vector<T>& items, Less less, Same same) {
+    std::stable_sort(items.begin(), items.end(), less);
+    items.erase(std::unique(items.begin(), items.end(), same), items.end());
 }
 
 void appendLine(std::string& field, std::string_view text) {
@@ -103,14 +114,15 @@ void Importer::importDocument(pugi::xml_node root) {
 
     // The measures of every part in order, whichever way the document is organised.
     std::vector<std::vector<MeasureNodes>> measures(partList_.size());
+    std::unordered_map<std::string_view, std::size_t> partIds;
+    for (std::size_t i = 0; i < partList_.size(); ++i) partIds.emplace(partList_[i].id, i);
     const auto partIndex = [&](pugi::xml_node part) -> std::size_t {
         const std::string_view id = part.attribute("id").value();
-        for (std::size_t i = 0; i < partList_.size(); ++i) {
-            if (partList_[i].id == id) return i;
-        }
+        if (const auto known = partIds.find(id); known != partIds.end()) return known->second;
         warn(part, joined({"part \"", id, "\" is not in the <part-list>; read as an extra part"}));
         partList_.push_back(PartListEntry{id, {}, {}});
         measures.emplace_back();
+        partIds.emplace(id, partList_.size() - 1);
         return partList_.size() - 1;
     };
     if (timewise) {
@@ -241,6 +253,7 @@ void Importer::readPartList(pugi::xml_node partList) {
     for (const pugi::xml_node scorePart : partList.children("score-part")) {
         PartListEntry entry{scorePart.attribute("id").value(), scorePart, {}};
         for (const pugi::xml_node instrument : scorePart.children("score-instrument")) {
+            if (entry.instruments.size() == kMaxInstruments) break;
             entry.instruments.push_back(
                 InstrumentInfo{instrument.attribute("id").value(), textOf(instrument.child("instrument-name"))});
         }
@@ -249,6 +262,7 @@ void Importer::readPartList(pugi::xml_node partList) {
             auto it = std::find_if(entry.instruments.begin(), entry.instruments.end(),
                                    [&](const InstrumentInfo& info) { return info.id == id; });
             if (it == entry.instruments.end()) {
+                if (entry.instruments.size() == kMaxInstruments) break;
                 entry.instruments.push_back(InstrumentInfo{id, {}});
                 it = entry.instruments.end() - 1;
             }
@@ -366,11 +380,7 @@ void Importer::endPart(PartReading& reading) {
     if (reading.ending) {
         reading.ending->lastMeasure = lastMeasure;
         reading.ending->open = true;
-        auto& endings = score_.timeline.endings;
-        const bool known = std::any_of(endings.begin(), endings.end(), [&](const score::Ending& e) {
-            return e.firstMeasure == reading.ending->firstMeasure;
-        });
-        if (!known) endings.push_back(std::move(*reading.ending));
+        addEnding(std::move(*reading.ending));
     }
     settleLyricVerses(reading);
 }
@@ -382,13 +392,24 @@ void Importer::finishTimeline() {
         warn({}, "the score states no time signature; 4/4 assumed");
         measures.front().time = score::TimeSignature{};
     }
-    auto& firstKeys = measures.front().keys;
-    if (firstKeys.empty() || firstKeys.front().offset > Rational{}) {
-        std::stable_sort(firstKeys.begin(), firstKeys.end(),
-                         [](const score::KeyChange& a, const score::KeyChange& b) { return a.offset < b.offset; });
-        if (firstKeys.empty() || firstKeys.front().offset > Rational{})
-            firstKeys.insert(firstKeys.begin(), score::KeyChange{});
+    const auto byOffset = [](const auto& a, const auto& b) { return a.offset < b.offset; };
+    const auto sameOffset = [](const auto& a, const auto& b) { return a.offset == b.offset; };
+    for (score::Measure& measure : measures) {
+        // Parts repeat the timeline's marks; where they disagree the first part's stands.
+        keepFirstOfEach(measure.keys, byOffset, sameOffset);
+        keepFirstOfEach(measure.tempos, byOffset, sameOffset);
+        keepFirstOfEach(
+            measure.navigation,
+            [](const score::Navigation& a, const score::Navigation& b) {
+                return a.offset != b.offset ? a.offset < b.offset : a.kind < b.kind;
+            },
+            [](const score::Navigation& a, const score::Navigation& b) {
+                return a.offset == b.offset && a.kind == b.kind;
+            });
     }
+    auto& firstKeys = measures.front().keys;
+    if (firstKeys.empty() || firstKeys.front().offset > Rational{})
+        firstKeys.insert(firstKeys.begin(), score::KeyChange{});
 
     score::TimeSignature meter = *measures.front().time;
     score::KeySignature key = firstKeys.front().key;
@@ -403,27 +424,24 @@ void Importer::finishTimeline() {
                 meter = *measure.time;
             }
         }
-        std::stable_sort(measure.keys.begin(), measure.keys.end(),
-                         [](const score::KeyChange& a, const score::KeyChange& b) { return a.offset < b.offset; });
         std::erase_if(measure.keys, [&, first = i == 0](const score::KeyChange& change) {
             const bool same = change.key == key && !(first && change.offset == Rational{});
             key = change.key;
             return same;
         });
-        std::stable_sort(measure.tempos.begin(), measure.tempos.end(),
-                         [](const score::TempoMark& a, const score::TempoMark& b) { return a.offset < b.offset; });
-        std::stable_sort(measure.navigation.begin(), measure.navigation.end(),
-                         [](const score::Navigation& a, const score::Navigation& b) { return a.offset < b.offset; });
         const Rational nominal = meter.measureLength();
         if (measure.duration.isZero()) measure.duration = nominal;
         if (i == 0 && measure.duration < nominal) measure.pickup = true;
     }
-    std::stable_sort(score_.timeline.endings.begin(), score_.timeline.endings.end(),
-                     [](const score::Ending& a, const score::Ending& b) { return a.firstMeasure < b.firstMeasure; });
-    std::stable_sort(score_.layers.chords.begin(), score_.layers.chords.end(),
-                     [](const score::ChordSymbol& a, const score::ChordSymbol& b) {
-                         return a.at.measure != b.at.measure ? a.at.measure < b.at.measure : a.at.offset < b.at.offset;
-                     });
+    keepFirstOfEach(
+        score_.timeline.endings,
+        [](const score::Ending& a, const score::Ending& b) { return a.firstMeasure < b.firstMeasure; },
+        [](const score::Ending& a, const score::Ending& b) { return a.firstMeasure == b.firstMeasure; });
+    const auto byPosition = [](const auto& a, const auto& b) {
+        return a.at.measure != b.at.measure ? a.at.measure < b.at.measure : a.at.offset < b.at.offset;
+    };
+    keepFirstOfEach(score_.layers.markers, byPosition, std::equal_to<>{});
+    std::stable_sort(score_.layers.chords.begin(), score_.layers.chords.end(), byPosition);
 }
 
 }  // namespace mos::formats::musicxml

@@ -164,6 +164,7 @@ private:
     void readBarline(PartReading& reading, pugi::xml_node barline);
     void addTempo(PartReading& reading, score::TempoMark tempo);
     void addNavigation(PartReading& reading, score::Navigation navigation);
+    void addEnding(score::Ending ending);
     core::Rational directionPosition(PartReading& reading, pugi::xml_node element);
     score::ScorePosition here(const PartReading& reading, core::Rational offset) const;
 

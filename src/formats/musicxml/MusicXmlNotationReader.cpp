@@ -12,6 +12,10 @@ namespace {
 
 using core::Rational;
 
+// Caps on what a hostile file could multiply: brackets nested in one another and named lyric lines.
+constexpr std::size_t kMaxOpenTuplets = 32;
+constexpr std::size_t kMaxLyricNames = 64;
+
 std::string_view textOf(pugi::xml_node node) noexcept { return trimXml(node.child_value()); }
 
 std::uint8_t spanNumber(pugi::xml_node node) {
@@ -132,6 +136,10 @@ void Importer::applyTuplets(PartReading& reading, pugi::xml_node note, score::Ev
             t.shape.normal =
                 static_cast<std::uint16_t>(asWritten ? normalNotes : std::clamp<std::int64_t>(ratio.den(), 1, 1000));
             t.shape.start = true;
+            if (open.size() >= kMaxOpenTuplets) {
+                warn(tuplet, "too many tuplet brackets open at once; this one is ignored");
+                continue;
+            }
             open.push_back(t);
         }
     }
@@ -338,8 +346,12 @@ void Importer::readLyric(PartReading& reading, pugi::xml_node lyric, score::Elem
     } else {
         auto& names = reading.lyricNames;
         const auto it = std::find(names.begin(), names.end(), number);
-        const auto index = static_cast<std::size_t>(it - names.begin());
-        if (it == names.end()) names.push_back(number);
+        auto index = static_cast<std::size_t>(it - names.begin());
+        if (it == names.end() && names.size() < kMaxLyricNames) {
+            names.push_back(number);
+        } else if (it == names.end()) {
+            index = kMaxLyricNames - 1;  // past that many named lines, the rest share the last verse
+        }
         reading.namedLyrics.push_back(NamedLyric{score_.layers.lyrics.size(), index});
     }
     score_.layers.lyrics.push_back(std::move(syllable));

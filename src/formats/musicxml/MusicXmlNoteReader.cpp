@@ -455,10 +455,8 @@ void Importer::readAttributes(PartReading& reading, pugi::xml_node attributes) {
                 }
                 key.mode = score::Mode::None;
             }
-            const Rational at = reading.cursor;
-            const bool known = std::any_of(measure.keys.begin(), measure.keys.end(),
-                                           [&](const score::KeyChange& change) { return change.offset == at; });
-            if (!known) measure.keys.push_back(score::KeyChange{at, std::move(key)});
+            // Where parts disagree, finishTimeline keeps the first part's key.
+            measure.keys.push_back(score::KeyChange{reading.cursor, std::move(key)});
         } else if (is(child, "time")) {
             if (measure.time || child.child("senza-misura")) continue;
             Rational length{};
