@@ -701,5 +701,48 @@ TEST(MusicXmlReaderTest, MissingTimeSignatureIsAssumedWithAWarning) {
     EXPECT_NE(result->warnings[0].message.find("no time signature"), std::string::npos);
 }
 
+TEST(MusicXmlReaderTest, MarksEveryPartRepeatsCountOnceAndTheFirstPartsKeyWins) {
+    const std::string measure = "<measure number=\"1\"><attributes><divisions>1</divisions><key><fifths>";
+    const std::string rest =
+        "</fifths></key><time><beats>4</beats><beat-type>4</beat-type></time></attributes>"
+        "<direction><direction-type><rehearsal>A</rehearsal></direction-type><sound tempo=\"90\"/>"
+        "</direction>" +
+        note("C", 4, 4) + "</measure>";
+    const auto score = read(
+        "<score-partwise><part-list><score-part id=\"A\"/><score-part id=\"B\"/></part-list>"
+        "<part id=\"A\">" +
+        measure + "1" + rest + "</part><part id=\"B\">" + measure + "-1" + rest + "</part></score-partwise>");
+    const auto& first = score.timeline.measures.at(0);
+    ASSERT_EQ(first.keys.size(), 1U);
+    EXPECT_EQ(first.keys[0].key.fifths, 1);
+    ASSERT_EQ(first.tempos.size(), 1U);
+    EXPECT_EQ(first.tempos[0].beatsPerMinute, Rational(90));
+    EXPECT_EQ(score.layers.markers.size(), 1U);
+}
+
+TEST(MusicXmlReaderTest, SloppyInputBecomesWarningsWithPlaces) {
+    const auto result =
+        readMusicXml(partwise("<measure number=\"4\">" + kFourFour + note("C", 4, 1, "<voice>soprano</voice>") +
+                              "<backup><duration>3</duration></backup>" +
+                              note("D", 4, 1, "<notations><slur type=\"stop\"/></notations>") +
+                              note("E", 4, 1, "<chord/>") + "</measure>"),
+                     "sloppy.musicxml");
+    ASSERT_TRUE(result.ok()) << result.error().describe();
+    std::vector<std::string> messages;
+    for (const auto& warning : result->warnings) {
+        EXPECT_EQ(warning.where.file, "sloppy.musicxml");
+        EXPECT_TRUE(warning.where.line.has_value());
+        messages.push_back(warning.where.measure + ": " + warning.message);
+    }
+    ASSERT_EQ(messages.size(), 3U);
+    EXPECT_NE(messages[0].find("4: voice \"soprano\""), std::string::npos) << messages[0];
+    EXPECT_NE(messages[1].find("4: <backup> goes back before the measure's start"), std::string::npos) << messages[1];
+    EXPECT_NE(messages[2].find("slur 1 in part P1 stops but never starts"), std::string::npos) << messages[2];
+    const auto& events = result->scores.front().parts.at(0).events;
+    ASSERT_EQ(events.size(), 2U);
+    EXPECT_EQ(events[1].offset, Rational{});  // the backup stopped at the measure's start
+    EXPECT_EQ(events[1].notes.size(), 2U);    // the chord note joined the note after the backup
+}
+
 }  // namespace
 }  // namespace mos::formats
