@@ -266,6 +266,14 @@ TEST(MusicXmlReaderTest, RepeatsAndEndings) {
     ASSERT_EQ(score.timeline.endings.size(), 2U);
     EXPECT_EQ(score.timeline.endings[0], (score::Ending{1, 2, {1, 2}, "1.-2.", false}));
     EXPECT_EQ(score.timeline.endings[1], (score::Ending{3, 3, {3}, "", true}));
+
+    // A second bracket starting in the measure where one began closes that one there.
+    const auto twice = read(partwise(measure(1,
+                                             "<barline location=\"left\"><ending number=\"1\" type=\"start\"/>"
+                                             "</barline><barline><ending number=\"2\" type=\"start\"/></barline>")));
+    ASSERT_EQ(twice.timeline.endings.size(), 2U);
+    EXPECT_EQ(twice.timeline.endings[0], (score::Ending{0, 0, {1}, "", true}));
+    EXPECT_EQ(twice.timeline.endings[1], (score::Ending{0, 0, {2}, "", true}));
 }
 
 TEST(MusicXmlReaderTest, NavigationFromSignsSoundsAndWords) {

@@ -387,7 +387,9 @@ void Importer::readBarline(PartReading& reading, pugi::xml_node barline) {
             const std::string_view type = child.attribute("type").value();
             if (type == "start") {
                 if (reading.ending) {
-                    reading.ending->lastMeasure = reading.measure > 0 ? reading.measure - 1 : 0;
+                    // The open bracket ends before this one begins (or with it, when both start here).
+                    reading.ending->lastMeasure =
+                        std::max(reading.ending->firstMeasure, reading.measure > 0 ? reading.measure - 1 : 0);
                     reading.ending->open = true;
                     addEnding(std::move(*reading.ending));
                 }

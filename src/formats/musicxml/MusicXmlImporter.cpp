@@ -435,8 +435,12 @@ void Importer::finishTimeline() {
     }
     keepFirstOfEach(
         score_.timeline.endings,
-        [](const score::Ending& a, const score::Ending& b) { return a.firstMeasure < b.firstMeasure; },
-        [](const score::Ending& a, const score::Ending& b) { return a.firstMeasure == b.firstMeasure; });
+        [](const score::Ending& a, const score::Ending& b) {
+            return a.firstMeasure != b.firstMeasure ? a.firstMeasure < b.firstMeasure : a.numbers < b.numbers;
+        },
+        [](const score::Ending& a, const score::Ending& b) {
+            return a.firstMeasure == b.firstMeasure && a.numbers == b.numbers;
+        });
     const auto byPosition = [](const auto& a, const auto& b) {
         return a.at.measure != b.at.measure ? a.at.measure < b.at.measure : a.at.offset < b.at.offset;
     };
