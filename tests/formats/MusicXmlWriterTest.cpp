@@ -7,6 +7,7 @@
 #include <zip.h>
 
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -500,14 +501,14 @@ TEST(MusicXmlWriterTest, VoicesArePlacedWithBackupAndTheirGapsWithForward) {
     addEvent(source, part, 0, Rational{1, 4}, Rational{1, 4}, "C4", 2);  // voice 2 starts late, ends early
     const auto written = write(source);
     const auto measure = written->node("//measure[1]");
-    EXPECT_EQ(childNames(measure), (Names{"attributes", "note", "forward", "note", "backup", "forward", "note", "forward"}));
+    // Voice 2's gap before its note is a forward; what follows a voice's last note is left open.
+    EXPECT_EQ(childNames(measure), (Names{"attributes", "note", "forward", "note", "backup", "forward", "note"}));
     const auto forwards = written->nodes("//measure[1]/forward");
     EXPECT_EQ(forwards[0].child("duration").text().as_int(), 1);
     EXPECT_EQ(forwards[0].child("voice").text().as_int(), 1);
     EXPECT_EQ(written->number("//measure[1]/backup/duration"), 4);
     EXPECT_EQ(forwards[1].child("duration").text().as_int(), 1);
     EXPECT_EQ(forwards[1].child("voice").text().as_int(), 2);
-    EXPECT_EQ(forwards[2].child("duration").text().as_int(), 2);  // to the end of the measure
     EXPECT_EQ(written->number("//measure[1]/note[3]/voice"), 2);
     expectSchemaValid(written->text);
 }
@@ -734,12 +735,13 @@ TEST(MusicXmlWriterTest, DynamicsWedgesWordsRehearsalAndTempo) {
     source.layers.markers.push_back({{0, Rational{0}}, score::Marker::Kind::Rehearsal, "A"});
     source.layers.markers.push_back({{1, Rational{0}}, score::Marker::Kind::PointOfInterest, "tricky"});
     const auto written = write(source);
-    // Directions at a place come before the note there; those inside a note move the cursor back.
+    // Directions come before the note they fall in; those inside it say how far with an <offset>.
     EXPECT_EQ(childNames(written->node("//measure[1]")),
-              (Names{"attributes", "direction", "direction", "direction", "note", "backup", "direction", "forward",
-                     "direction"}));
-    EXPECT_EQ(written->number("//measure[1]/backup/duration"), 3);
-    EXPECT_EQ(written->number("//measure[1]/forward/duration"), 1);
+              (Names{"attributes", "direction", "direction", "direction", "direction", "direction", "note"}));
+    EXPECT_FALSE(written->node("//measure[1]/direction[3]/offset"));
+    EXPECT_EQ(written->number("//measure[1]/direction[4]/offset"), 1);
+    EXPECT_EQ(written->attribute("//measure[1]/direction[4]/offset", "sound"), "yes");
+    EXPECT_EQ(written->number("//measure[1]/direction[5]/offset"), 2);
     EXPECT_EQ(written->value("//measure[1]/direction[1]/direction-type/rehearsal"), "A");
     EXPECT_EQ(written->value("//measure[1]/direction[2]/direction-type[1]/words"), "Andante");
     EXPECT_EQ(written->value("//measure[1]/direction[2]/direction-type[2]/metronome/beat-unit"), "quarter");
@@ -805,10 +807,12 @@ TEST(MusicXmlWriterTest, ChordSymbolsWithStructureTextOnlyAndNoChord) {
     EXPECT_EQ(std::string{harmonies[3].child("root").child("root-step").attribute("text").as_string()}, "");
     EXPECT_EQ(std::string{harmonies[4].attribute("type").as_string()}, "alternate");
     EXPECT_EQ(std::string{harmonies[4].child("kind").attribute("text").as_string()}, "%");
-    // Each harmony sits at its place: before the note, then after backing up into it.
+    // Every harmony comes before the note it falls in, with its <offset> into the note.
     EXPECT_EQ(childNames(written->node("//measure[1]")),
-              (Names{"attributes", "harmony", "note", "backup", "harmony", "forward", "harmony", "forward", "harmony",
-                     "harmony"}));
+              (Names{"attributes", "harmony", "harmony", "harmony", "harmony", "harmony", "note"}));
+    EXPECT_FALSE(harmonies[0].child("offset"));
+    EXPECT_EQ(harmonies[1].child("offset").text().as_int(), 1);
+    EXPECT_EQ(harmonies[4].child("offset").text().as_int(), 3);
     expectSchemaValid(written->text);
 }
 
@@ -879,6 +883,261 @@ TEST(MusicXmlWriterTest, NavigationIsADirectionWithItsSound) {
     EXPECT_EQ(written->value("//measure[3]/direction[2]/direction-type/words"), "D.S. al Coda");
     EXPECT_EQ(written->attribute("//measure[3]/direction[2]/sound", "dalsegno"), "segno");
     expectSchemaValid(written->text);
+}
+
+// --- the schema ---------------------------------------------------------------------------
+
+// A score that sets every field of the model: four parts (piano on two staves with two voices each,
+// a B-flat clarinet, a guitar with a TAB staff, a drum kit), a pickup, meter and key changes,
+// tuplets, grace and cue notes, every articulation, technique and layer.
+score::Score everyFieldScore() {
+    using score::Step;
+    score::Score full = scoreWithMeasures(5, {3, 4});
+    full.metadata = {"Everything", "a test", "Composer", "Lyricist", "Arranger", "(c) nobody", "hand-built",
+                     "test", {"a", "b"}};
+    auto& measures = full.timeline.measures;
+    measures[0].number = "0";
+    measures[0].pickup = true;
+    measures[0].duration = Rational{1, 4};
+    measures[0].keys = {{Rational{0}, {-1, score::Mode::Major, {}}}};
+    measures[0].tempos = {{Rational{0}, Rational{1, 4}, Rational{185, 2}, "Allegretto"}};
+    measures[1].repeatStart = true;
+    measures[2].time = score::TimeSignature{6, 8, score::TimeSignature::Symbol::Normal};
+    measures[2].keys = {{Rational{0}, {2, score::Mode::Minor, {}}}, {Rational{3, 8}, {0, score::Mode::None, {{Step::F, 1}}}}};
+    measures[2].repeatEnd = 2;
+    measures[2].navigation = {{score::NavigationKind::Segno, Rational{0}, ""}};
+    measures[3].time = score::TimeSignature{2, 2, score::TimeSignature::Symbol::Cut};
+    measures[3].duration = Rational{1};
+    measures[3].tempos = {{Rational{1, 2}, Rational{1, 2}, Rational{60}, ""}};
+    measures[3].navigation = {{score::NavigationKind::Coda, Rational{0}, ""}, {score::NavigationKind::ToCoda, Rational{1}, ""}};
+    measures[4].barline = "light-heavy";
+    measures[4].navigation = {{score::NavigationKind::DaCapoAlFine, Rational{1}, "D.C. al Fine"},
+                              {score::NavigationKind::Fine, Rational{1}, ""}};
+    for (std::size_t m = 1; m < 3; ++m) measures[m].duration = Rational{3, 4};
+    measures[4].duration = Rational{1};
+    full.timeline.endings = {{2, 2, {1}, "1.", false}, {3, 3, {2}, "2.", true}};
+
+    score::Part& piano = addPart(full, "Pno", "Piano");
+    piano.abbreviation = "Pno.";
+    piano.staves = 2;
+    piano.instrument = {"Grand Piano", 0, false, 1};
+    addEvent(full, piano, 0, Rational{0}, Rational{1, 8}, "C5").grace = score::Grace{false, Rational{1, 8}};
+    score::Event& pickup = addEvent(full, piano, 0, Rational{0}, Rational{1, 4}, "B4 D5");
+    pickup.articulations = {score::Articulation::Fermata, score::Articulation::Arpeggiate};
+    pickup.notes[0].velocity = 64;
+    const score::ElementId pickupId = pickup.id;  // the reference dies with the next event
+    std::vector<score::ElementId> beamed;
+    for (int i = 0; i < 3; ++i) {
+        score::Event& triplet = addEvent(full, piano, 1, Rational{i, 12}, Rational{1, 12}, "E5");
+        triplet.tuplets = {{3, 2, i == 0, i == 2}};
+        beamed.push_back(triplet.id);
+    }
+    addEvent(full, piano, 1, Rational{1, 4}, Rational{1, 2}, "F5").notes[0].tieStart = true;
+    addEvent(full, piano, 1, Rational{0}, Rational{3, 4}, "C3", 5, 2).articulations = {
+        score::Articulation::Staccato, score::Articulation::Staccatissimo, score::Articulation::Accent,
+        score::Articulation::StrongAccent, score::Articulation::Tenuto, score::Articulation::DetachedLegato,
+        score::Articulation::Trill, score::Articulation::Mordent, score::Articulation::InvertedMordent,
+        score::Articulation::Turn, score::Articulation::Tremolo, score::Articulation::UpBow,
+        score::Articulation::DownBow, score::Articulation::Breath};
+    score::Event& held = addEvent(full, piano, 2, Rational{0}, Rational{3, 8}, "F5");
+    held.notes[0].tieStop = true;
+    held.notes[0].performed = score::PerformedTiming{Rational{5, 4}, Rational{1, 3}};
+    addEvent(full, piano, 2, Rational{3, 8}, Rational{3, 8}, "").invisible = true;
+    addEvent(full, piano, 2, Rational{0}, Rational{3, 4}, "G2", 6, 2).cue = true;
+    // A quarter-note triplet holding an eighth-note triplet, then a rest, in cut time.
+    addEvent(full, piano, 3, Rational{0}, Rational{1, 6}, "A4").tuplets = {{3, 2, true, false}};
+    for (int i = 0; i < 3; ++i) {
+        addEvent(full, piano, 3, Rational{1, 6} + Rational{i, 18}, Rational{1, 18}, "B4").tuplets = {
+            {3, 2, false, false}, {3, 2, i == 0, i == 2}};
+    }
+    addEvent(full, piano, 3, Rational{1, 3}, Rational{1, 6}, "C5").tuplets = {{3, 2, false, true}};
+    addEvent(full, piano, 3, Rational{1, 2}, Rational{1, 2}, "");
+    addEvent(full, piano, 4, Rational{0}, Rational{0}, "").measureRest = true;
+    piano.dynamics = {{{1, Rational{0}}, 1, "p", 49}, {{2, Rational{0}}, 2, "sfz", 0}};
+
+    score::Part& clarinet = addPart(full, "Cl", "Clarinet in Bb");
+    clarinet.instrument = {"Clarinet", 71, false, std::nullopt};
+    clarinet.transposition = {-1, -2, 0};
+    addEvent(full, clarinet, 1, Rational{0}, Rational{3, 4}, "D5");
+    addEvent(full, clarinet, 2, Rational{0}, Rational{5, 16}, "E5");  // no single note type
+
+    score::Part& guitar = addPart(full, "Gtr", "Guitar");
+    guitar.instrument = {"Steel Guitar", 25, false, 2};
+    guitar.staves = 2;
+    guitar.capo = 1;
+    for (const char* open : {"E4", "B3", "G3", "D3", "A2", "E2"}) guitar.tuning.push_back(*score::Pitch::parse(open));
+    std::vector<score::ElementId> fretted;
+    for (int i = 0; i < 3; ++i) {
+        fretted.push_back(addEvent(full, guitar, 1, Rational{i, 4}, Rational{1, 4}, i == 0 ? "A3" : "B3").notes[0].id);
+    }
+    for (int i = 0; i < 3; ++i) {
+        fretted.push_back(addEvent(full, guitar, 1, Rational{i, 4}, Rational{1, 4}, "A3", 5, 2).notes[0].id);
+    }
+
+    score::Part& drums = addPart(full, "Dr", "Drums");
+    drums.instrument = {"Drumset", 0, true, std::nullopt};
+    score::Event& hit = addEvent(full, drums, 1, Rational{0}, Rational{1, 4}, "F4 G5");
+    hit.notes[0].percussionKey = 36;
+    hit.notes[1].percussionKey = 42;
+
+    score::Layers& layers = full.layers;
+    layers.form = {{"A", 1, 2}, {"B", 3, 4}};
+    layers.chords = {{{1, Rational{0}}, "Pno", "Dm7", score::PitchName{Step::D, 0}, "minor-seventh", std::nullopt,
+                      {{11, 1, score::ChordDegree::Type::Add}, {5, -1, score::ChordDegree::Type::Alter},
+                       {3, 0, score::ChordDegree::Type::Subtract}}},
+                     {{1, Rational{1, 2}}, "", "G7/B"},
+                     {{1, Rational{1, 2}}, "", "Bdim", std::nullopt, "", std::nullopt, {}, true},
+                     {{2, Rational{0}}, "Gtr", "N.C.", std::nullopt, "", std::nullopt, {}, false, true},
+                     {{3, Rational{0}}, "Pno", "C", score::PitchName{Step::C, 0}, "bogus-kind"}};
+    layers.analysis = {{{{1, Rational{0}}, {Step::D, 0}, score::Mode::Minor}}, {{{1, Rational{0}}, "ii7", "C"}},
+                       {{{4, Rational{0}}, score::CadenceKind::Perfect}}};
+    score::TabNote bent{fretted[0], 3, 2};
+    bent.bend = {{Rational{0}, 0}, {Rational{1, 3}, 100}, {Rational{1}, 0}};
+    bent.hammerOn = true;
+    bent.vibrato = true;
+    bent.palmMute = true;
+    score::TabNote slid{fretted[1], 3, 4};
+    slid.slide = score::Slide::Shift;
+    slid.pullOff = true;
+    slid.harmonic = score::Harmonic::Natural;
+    slid.letRing = true;
+    score::TabNote landed{fretted[2], 3, 4};
+    landed.harmonic = score::Harmonic::Artificial;
+    landed.deadNote = true;
+    landed.ghost = true;
+    landed.tapping = true;
+    landed.slide = score::Slide::OutDownwards;
+    score::TabNote legato{fretted[3], 5, 0};
+    legato.slide = score::Slide::Legato;
+    score::TabNote tapped{fretted[4], 5, 2};
+    tapped.harmonic = score::Harmonic::Tapped;
+    tapped.slide = score::Slide::InFromBelow;
+    score::TabNote semi{fretted[5], 5, 2};
+    semi.harmonic = score::Harmonic::Semi;
+    semi.slide = score::Slide::InFromAbove;
+    semi.bend = {{Rational{0}, 50}};
+    layers.tablature = {bent, slid, landed, legato, tapped, semi};
+    layers.diagrams = {{{1, Rational{0}}, "Gtr", "Am", 1, {0, 1, 2, 2, 0, -1}, {0, 1, 3, 2, 0, 5}},
+                       {{1, Rational{0}}, "Pno", "Dm7", 1, {1, 1, 2, 0, -1, -1}, {}},
+                       {{2, Rational{0}}, "Gtr", "muted", 1, {-1, -1}, {}}};
+    layers.fingering = {{fretted[0], "1"}, {fretted[1], "m"}};
+    score::NotationLayer& notation = layers.notation;
+    notation.clefs = {{"Pno", 1, {0, Rational{0}}, score::Clef::Sign::G, 2, 0},
+                      {"Pno", 2, {0, Rational{0}}, score::Clef::Sign::F, 4, 0},
+                      {"Pno", 2, {2, Rational{3, 8}}, score::Clef::Sign::C, 3, 0},
+                      {"Cl", 1, {0, Rational{0}}, score::Clef::Sign::G, 2, 0},
+                      {"Gtr", 1, {0, Rational{0}}, score::Clef::Sign::G, 2, -1},
+                      {"Gtr", 2, {0, Rational{0}}, score::Clef::Sign::Tab, 5, 0},
+                      {"Dr", 1, {0, Rational{0}}, score::Clef::Sign::Percussion, 2, 0},
+                      {"Dr", 1, {4, Rational{0}}, score::Clef::Sign::None, 3, 0}};
+    notation.beams = {{"Pno", beamed}};
+    notation.stems = {{beamed[0], score::Stem::Direction::Up}, {beamed[1], score::Stem::Direction::Down},
+                      {beamed[2], score::Stem::Direction::None}};
+    notation.slurs = {{"Pno", beamed[0], beamed[2]}, {"Pno", pickupId, beamed[1]}};
+    notation.hairpins = {{"Pno", 1, {1, Rational{0}}, {1, Rational{1, 2}}, true},
+                         {"Pno", 2, {2, Rational{0}}, {3, Rational{0}}, false}};
+    notation.texts = {{"Pno", 1, {1, Rational{1, 4}}, "dolce", true}, {"", 1, {3, Rational{0}}, "Swing", false}};
+    layers.lyrics = {{beamed[0], 1, "Hel", score::LyricSyllable::Syllabic::Begin, false},
+                     {beamed[1], 1, "lo", score::LyricSyllable::Syllabic::Middle, false},
+                     {beamed[2], 1, "o", score::LyricSyllable::Syllabic::End, true},
+                     {beamed[0], 2, "Bye", score::LyricSyllable::Syllabic::Single, false}};
+    layers.markers = {{{1, Rational{0}}, score::Marker::Kind::Rehearsal, "A"},
+                      {{2, Rational{1, 4}}, score::Marker::Kind::Text, "tutti"},
+                      {{3, Rational{0}}, score::Marker::Kind::PointOfInterest, "hard"}};
+    full.learning = {{{1, 2, "run", "slowly"}}, {{{1, Rational{0}}, "Pno", "breathe", "teacher"}}};
+    full.audio = {{"take1.flac", "audio/flac", "a take", Rational{1, 2}}};
+    full.extensions = {{"plugin", "{\"x\":1}"}};
+    return full;
+}
+
+TEST(MusicXmlWriterTest, AScoreSettingEveryFieldValidates) {
+    const score::Score full = everyFieldScore();
+    const auto written = write(full);
+    expectSchemaValid(written->text);
+    // Every part has every measure, and every event of the model is a note (chords: one per note).
+    EXPECT_EQ(written->nodes("/score-partwise/part").size(), 4U);
+    for (const auto& part : written->nodes("/score-partwise/part")) {
+        EXPECT_EQ(std::distance(part.children("measure").begin(), part.children("measure").end()), 5);
+    }
+    std::size_t notes = 0;
+    for (const score::Part& part : full.parts) {
+        for (const score::Event& event : part.events) notes += std::max<std::size_t>(event.notes.size(), 1);
+    }
+    // A measure rest per staff where a part is silent: clarinet 3, guitar 4 on two staves, drums 4.
+    const std::size_t measureRests = 3 + 4 * 2 + 4;
+    EXPECT_EQ(written->nodes("//note").size(), notes + measureRests);
+    if (std::getenv("MOS_DUMP")) std::ofstream{"/tmp/mxw-full.musicxml"} << written->text;
+}
+
+TEST(MusicXmlWriterTest, TheSchemaCheckRejectsInvalidMusicXml) {
+    score::Score source = scoreWithMeasures(1);
+    addEvent(source, addPart(source, "P1"), 0, Rational{0}, Rational{1}, "C4");
+    std::string text = writeMusicXml(source);
+    ASSERT_TRUE(test::validateAgainstMusicXmlSchema(text).valid);
+    // <voice> after <type> breaks the note's element order; an octave of 10 is out of range.
+    const auto voice = text.find("<voice>1</voice>");
+    ASSERT_NE(voice, std::string::npos);
+    std::string reordered = text;
+    reordered.erase(voice, std::string{"<voice>1</voice>"}.size());
+    reordered.insert(reordered.find("</type>") + 7, "<voice>1</voice>");
+    const test::SchemaCheck check = test::validateAgainstMusicXmlSchema(reordered);
+    EXPECT_FALSE(check.valid);
+    EXPECT_NE(check.messages.find("voice"), std::string::npos) << check.messages;
+    std::string outOfRange = text;
+    outOfRange.replace(outOfRange.find("<octave>4</octave>"), 18, "<octave>10</octave>");
+    EXPECT_FALSE(test::validateAgainstMusicXmlSchema(outOfRange).valid);
+}
+
+// --- compressed MusicXML ----------------------------------------------------------------------
+
+// Reads one entry of a zip held in memory.
+std::string zipEntry(zip_t* archive, const char* name) {
+    zip_file_t* file = zip_fopen(archive, name, 0);
+    if (file == nullptr) return "<missing>";
+    std::string content;
+    char chunk[4096];
+    zip_int64_t read = 0;
+    while ((read = zip_fread(file, chunk, sizeof chunk)) > 0) content.append(chunk, static_cast<std::size_t>(read));
+    zip_fclose(file);
+    return content;
+}
+
+TEST(MusicXmlWriterTest, CompressedMusicXmlIsAZipWithMimetypeContainerAndScore) {
+    const score::Score full = everyFieldScore();
+    const auto mxl = writeCompressedMusicXml(full);
+    ASSERT_TRUE(mxl.ok()) << mxl.error().describe();
+    const std::vector<std::byte>& bytes = *mxl;
+    // The first local header: "PK\3\4", stored (method 0), no extra field, named mimetype.
+    ASSERT_GT(bytes.size(), 64U);
+    const auto byte = [&](std::size_t i) { return std::to_integer<unsigned>(bytes[i]); };
+    EXPECT_EQ(byte(0), 0x50U);
+    EXPECT_EQ(byte(1), 0x4BU);
+    EXPECT_EQ(byte(2), 0x03U);
+    EXPECT_EQ(byte(3), 0x04U);
+    EXPECT_EQ(byte(8) | (byte(9) << 8U), 0U);
+    EXPECT_EQ(byte(26) | (byte(27) << 8U), 8U);
+    EXPECT_EQ(byte(28) | (byte(29) << 8U), 0U);
+    EXPECT_EQ(std::memcmp(bytes.data() + 30, "mimetypeapplication/vnd.recordare.musicxml", 42), 0);
+
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    ASSERT_NE(source, nullptr);
+    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    ASSERT_NE(archive, nullptr) << zip_error_strerror(&error);
+    EXPECT_EQ(zip_get_num_entries(archive, 0), 3);
+    EXPECT_STREQ(zip_get_name(archive, 0, 0), "mimetype");
+    EXPECT_EQ(zipEntry(archive, "mimetype"), "application/vnd.recordare.musicxml");
+    const std::string container = zipEntry(archive, "META-INF/container.xml");
+    const test::SchemaCheck containerCheck = test::validateAgainstMusicXmlSchema(container, "container.xsd");
+    EXPECT_TRUE(containerCheck.valid) << containerCheck.messages;
+    pugi::xml_document parsed;
+    ASSERT_TRUE(parsed.load_string(container.c_str()));
+    const std::string rootfile = parsed.select_node("/container/rootfiles/rootfile/@full-path").attribute().as_string();
+    EXPECT_EQ(zipEntry(archive, rootfile.c_str()), writeMusicXml(full));
+    zip_close(archive);  // also frees the source
+    // The same score gives the same bytes.
+    EXPECT_EQ(*writeCompressedMusicXml(full), bytes);
 }
 
 }  // namespace

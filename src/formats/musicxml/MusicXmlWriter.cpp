@@ -1,11 +1,14 @@
 // The MusicXML document: header, part list, and each part's measures. Inside a measure each voice
 // is written in turn (every further one after a <backup>) with the directions, harmonies and
-// attribute changes that belong to it placed between its notes. Gaps in a voice become <forward> elements that
-// name the voice, so every event lands on its exact offset.
+// attribute changes that belong to it placed between its notes. A gap before an event of a voice
+// becomes a <forward> naming the voice, so every event lands on its exact offset; directions are
+// placed with <offset> rather than by moving the cursor, because readers take any <forward> for
+// an invisible rest.
 
 #include "mos/formats/MusicXmlWriter.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <variant>
 
@@ -127,23 +130,7 @@ public:
         musicxml_writer::writeMeasureAttributes(xml_, plan_, part_, index_);
         gatherVoices();
         assignItems();
-        const std::int64_t measureEnd = part_.toDivisions(measure_.duration);
-        for (Voice& voice : voices_) {
-            std::size_t nextItem = 0;
-            for (const score::Event* event : voice.events) {
-                const std::int64_t at = part_.toDivisions(event->offset);
-                while (nextItem < voice.items.size() && part_.toDivisions(voice.items[nextItem].offset) <= at) {
-                    nextItem = writeItems(nextItem, voice);
-                }
-                moveTo(at, voice);
-                const Rational duration = durationOf(*event);
-                musicxml_writer::writeEvent(xml_, plan_, part_, *event, duration);
-                cursor_ += part_.noteDivisions(duration);
-                voice.end = std::max(voice.end, cursor_);
-            }
-            while (nextItem < voice.items.size()) nextItem = writeItems(nextItem, voice);
-            if (voice.end < measureEnd) moveTo(measureEnd, voice);
-        }
+        for (Voice& voice : voices_) writeVoice(voice);
         writeRightBarline();
         xml_.close();
     }
@@ -210,15 +197,22 @@ private:
     }
 
     // Marks of one staff (clefs, dynamics, words, wedges) go with the first voice on that staff, so
-    // they sit between its notes; everything else goes with the first voice.
+    // they sit between its notes; everything else goes with the first voice. An attribute change
+    // prefers a voice with an event starting at its place, where the cursor passes anyway.
     void assignItems() {
         for (const MeasureItem& item : part_.items[index_]) {
             const std::optional<std::uint8_t> staff = std::visit(StaffOf{}, item.content);
-            auto voice = voices_.begin();
-            if (staff) {
-                const auto onStaff = std::find_if(voices_.begin(), voices_.end(), [&](const Voice& v) { return v.staff == *staff; });
-                if (onStaff != voices_.end()) voice = onStaff;
+            const auto onStaff = [&](const Voice& v) { return !staff || v.staff == *staff; };
+            const auto startsThere = [&](const Voice& v) {
+                return std::any_of(v.events.begin(), v.events.end(),
+                                   [&](const score::Event* e) { return musicxml_writer::finite(e->offset) == item.offset; });
+            };
+            auto voice = voices_.end();
+            if (isAttribute(item)) {
+                voice = std::find_if(voices_.begin(), voices_.end(), [&](const Voice& v) { return onStaff(v) && startsThere(v); });
             }
+            if (voice == voices_.end()) voice = std::find_if(voices_.begin(), voices_.end(), onStaff);
+            if (voice == voices_.end()) voice = voices_.begin();
             voice->items.push_back(item);
         }
     }
@@ -267,25 +261,62 @@ private:
         voice.end = target;
     }
 
+    static bool isAttribute(const MeasureItem& item) {
+        return std::holds_alternative<const score::KeyChange*>(item.content) ||
+               std::holds_alternative<const score::Clef*>(item.content);
+    }
+
+    // A voice's events with its items between them. Directions and harmonies never move the cursor:
+    // each is written before the event it falls in (or after the voice's last one) with an <offset>
+    // to its place. Attribute changes have no offset, so the cursor goes to them.
+    void writeVoice(Voice& voice) {
+        const auto& items = voice.items;
+        const auto itemAt = [&](std::size_t i) { return part_.toDivisions(items[i].offset); };
+        std::size_t nextItem = 0;
+        for (std::size_t i = 0; i < voice.events.size(); ++i) {
+            const score::Event& event = *voice.events[i];
+            const std::int64_t start = part_.toDivisions(event.offset);
+            const std::int64_t next = i + 1 < voice.events.size() ? part_.toDivisions(voice.events[i + 1]->offset)
+                                                                  : std::numeric_limits<std::int64_t>::max();
+            goTo(start >= voice.end ? voice.end : start);
+            while (nextItem < items.size() && itemAt(nextItem) < start) nextItem = writeItems(nextItem, voice);
+            moveTo(start, voice);
+            const std::size_t during = nextItem;  // items from the event's start until the next event
+            while (nextItem < items.size() && itemAt(nextItem) < next) {
+                const bool later = isAttribute(items[nextItem]) && itemAt(nextItem) > start;
+                nextItem = later ? nextItem + 1 : writeItems(nextItem, voice);
+            }
+            const Rational duration = durationOf(event);
+            musicxml_writer::writeEvent(xml_, plan_, part_, event, duration);
+            cursor_ += part_.noteDivisions(duration);
+            voice.end = std::max(voice.end, cursor_);
+            for (std::size_t k = during; k < nextItem;) {  // attribute changes after the event's start
+                const bool later = isAttribute(items[k]) && itemAt(k) > start;
+                k = later ? writeItems(k, voice) : k + 1;
+            }
+        }
+    }
+
     // Writes the item at `first` (with the attribute changes that share its place), returns the next.
     std::size_t writeItems(std::size_t first, Voice& voice) {
         const auto& items = voice.items;
         const MeasureItem& item = items[first];
-        moveTo(part_.toDivisions(item.offset), voice);
-        const auto isAttribute = [](const MeasureItem& candidate) {
-            return std::holds_alternative<const score::KeyChange*>(candidate.content) ||
-                   std::holds_alternative<const score::Clef*>(candidate.content);
-        };
+        const std::int64_t at = part_.toDivisions(item.offset);
         if (isAttribute(item)) {
             std::size_t last = first + 1;
             while (last < items.size() && isAttribute(items[last]) && items[last].offset == item.offset) ++last;
+            if (at >= voice.end) {
+                moveTo(at, voice);
+            } else {
+                goTo(at);
+            }
             musicxml_writer::writeAttributeChanges(xml_, part_, std::span{items}.subspan(first, last - first));
             return last;
         }
         if (const auto* harmony = std::get_if<HarmonyItem>(&item.content)) {
-            musicxml_writer::writeHarmony(xml_, *harmony);
+            musicxml_writer::writeHarmony(xml_, *harmony, at - cursor_);
         } else {
-            musicxml_writer::writeDirection(xml_, part_, item.content);
+            musicxml_writer::writeDirection(xml_, part_, item.content, at - cursor_);
         }
         return first + 1;
     }

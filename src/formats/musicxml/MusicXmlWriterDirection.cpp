@@ -38,11 +38,13 @@ JumpSpelling spellingOf(score::NavigationKind kind) noexcept {
 
 class DirectionWriter {
 public:
-    DirectionWriter(XmlStream& xml, const PartPlan& part) : xml_{xml}, part_{part} {}
+    DirectionWriter(XmlStream& xml, const PartPlan& part, std::int64_t offset)
+        : xml_{xml}, part_{part}, offset_{offset} {}
 
     void operator()(const score::Marker* marker) {
         open("above");
         typed(marker->kind == score::Marker::Kind::Rehearsal ? "rehearsal" : "words", marker->label);
+        writeOffset(xml_, offset_);
         xml_.close();
     }
 
@@ -55,6 +57,7 @@ public:
             xml_.close();
         }
         if (!jump->text.empty() || spelling.symbol.empty()) typed("words", jump->text.empty() ? spelling.words : jump->text);
+        writeOffset(xml_, offset_);
         xml_.open("sound");
         xml_.attribute(spelling.soundAttribute, spelling.soundValue);
         xml_.close();
@@ -76,6 +79,9 @@ public:
             xml_.leaf("per-minute", decimalText(unit ? tempo->beatsPerMinute : quarterBpm, 2));
             xml_.close();
             xml_.close();
+        }
+        writeOffset(xml_, offset_);
+        if (hasTempo) {
             xml_.open("sound");
             xml_.attribute("tempo", decimalText(quarterBpm, 4));
             xml_.close();
@@ -86,6 +92,7 @@ public:
     void operator()(const score::TextMark* text) {
         open(text->above ? "above" : "below");
         typed("words", text->text);
+        writeOffset(xml_, offset_);
         staff(text->staff);
         xml_.close();
     }
@@ -101,6 +108,7 @@ public:
         }
         xml_.close();
         xml_.close();
+        writeOffset(xml_, offset_);
         staff(dynamic->staff);
         if (dynamic->velocity != 0) {  // MusicXML dynamics are percent of forte, which is velocity 90
             xml_.open("sound");
@@ -118,6 +126,7 @@ public:
         xml_.attribute("number", std::int64_t{wedge.end.number});
         xml_.close();
         xml_.close();
+        writeOffset(xml_, offset_);
         staff(wedge.hairpin->staff);
         xml_.close();
     }
@@ -130,6 +139,7 @@ public:
 private:
     XmlStream& xml_;
     const PartPlan& part_;
+    std::int64_t offset_;
 
     void open(std::string_view placement) {
         xml_.open("direction");
@@ -149,8 +159,16 @@ private:
 
 }  // namespace
 
-void writeDirection(XmlStream& xml, const PartPlan& part, const ItemContent& content) {
-    std::visit(DirectionWriter{xml, part}, content);
+void writeDirection(XmlStream& xml, const PartPlan& part, const ItemContent& content, std::int64_t offset) {
+    std::visit(DirectionWriter{xml, part, offset}, content);
+}
+
+void writeOffset(XmlStream& xml, std::int64_t offset) {
+    if (offset == 0) return;
+    xml.open("offset");
+    xml.attribute("sound", "yes");
+    xml.text(offset);
+    xml.close();
 }
 
 }  // namespace mos::formats::musicxml_writer

@@ -22,10 +22,15 @@ void writeMeasureAttributes(XmlStream& xml, const ScorePlan& plan, const PartPla
 // Thread: any. RT-safe: no.
 void writeAttributeChanges(XmlStream& xml, const PartPlan& part, std::span<const MeasureItem> changes);
 
-// A <direction> for a marker, jump, tempo, text, dynamic or wedge. Thread: any. RT-safe: no.
-void writeDirection(XmlStream& xml, const PartPlan& part, const ItemContent& content);
+// A <direction> for a marker, jump, tempo, text, dynamic or wedge, `offset` divisions from the
+// cursor (an <offset> that moves its sound too, when not 0). Thread: any. RT-safe: no.
+void writeDirection(XmlStream& xml, const PartPlan& part, const ItemContent& content, std::int64_t offset);
 
-// A <harmony> for a chord symbol and/or its fretboard diagram. Thread: any. RT-safe: no.
-void writeHarmony(XmlStream& xml, const HarmonyItem& harmony);
+// A <harmony> for a chord symbol and/or its fretboard diagram, `offset` divisions from the cursor.
+// Thread: any. RT-safe: no.
+void writeHarmony(XmlStream& xml, const HarmonyItem& harmony, std::int64_t offset);
+
+// <offset sound="yes">, when `offset` is not 0. Thread: any. RT-safe: no.
+void writeOffset(XmlStream& xml, std::int64_t offset);
 
 }  // namespace mos::formats::musicxml_writer

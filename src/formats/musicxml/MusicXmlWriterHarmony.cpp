@@ -175,7 +175,7 @@ void writeFrame(XmlStream& xml, const score::ChordDiagram& diagram) {
 
 }  // namespace
 
-void writeHarmony(XmlStream& xml, const HarmonyItem& item) {
+void writeHarmony(XmlStream& xml, const HarmonyItem& item, std::int64_t offset) {
     const score::ChordSymbol* chord = item.chord;
     const std::string& text = chord != nullptr ? chord->text : item.diagram->name;
     const ChordText parsed = splitChordText(text);
@@ -234,6 +234,7 @@ void writeHarmony(XmlStream& xml, const HarmonyItem& item) {
         }
     }
     if (item.diagram != nullptr) writeFrame(xml, *item.diagram);
+    writeOffset(xml, offset);
     xml.close();
 }
 

@@ -50,10 +50,9 @@ struct Span {
 };
 
 // Numbers spans so that no two that overlap (ends included) share one; numbers are reused once a
-// span has ended. Returns the number of each span by index.
-std::vector<std::uint8_t> numberSpans(std::vector<Span> spans) {
+// span has ended. Sets numbers[span.index] for each span.
+void numberSpans(std::vector<Span> spans, std::vector<std::uint8_t>& numbers) {
     std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.from < b.from; });
-    std::vector<std::uint8_t> numbers(spans.size(), 1);
     std::vector<std::optional<Place>> busyUntil(kMostSpanNumbers);
     std::size_t overflow = 0;
     for (const Span& span : spans) {
@@ -68,7 +67,6 @@ std::vector<std::uint8_t> numberSpans(std::vector<Span> spans) {
         busyUntil[chosen - 1U] = span.to;
         numbers[span.index] = chosen;
     }
-    return numbers;
 }
 
 bool isXmlName(std::string_view id) {
@@ -243,8 +241,9 @@ private:
             if (to < from) std::swap(from, to);
             spansByPart[partIndexOf(hairpins[i].partId)].push_back({from, to, i});
         }
+        std::vector<std::uint8_t> numbers(hairpins.size(), 1);
         for (std::size_t p = 0; p < spansByPart.size(); ++p) {
-            const std::vector<std::uint8_t> numbers = numberSpans(spansByPart[p]);
+            numberSpans(spansByPart[p], numbers);
             for (const Span& span : spansByPart[p]) {
                 const score::Hairpin& hairpin = hairpins[span.index];
                 const std::uint8_t number = numbers[span.index];
@@ -352,8 +351,9 @@ private:
             }
             spansByPart[from->second.part].push_back(span);
         }
+        std::vector<std::uint8_t> numbers(slurs.size(), 1);
         for (const auto& spans : spansByPart) {
-            const std::vector<std::uint8_t> numbers = numberSpans(spans);
+            numberSpans(spans, numbers);
             for (const Span& span : spans) {
                 plan_.slurs[ends[span.index].first].push_back({numbers[span.index], true});
                 plan_.slurs[ends[span.index].second].push_back({numbers[span.index], false});

@@ -167,10 +167,14 @@ void XmlStream::leaf(std::string_view name, std::string_view text) {
     close();
 }
 
-void XmlStream::leaf(std::string_view name, std::int64_t value) {
-    open(name);
+void XmlStream::text(std::int64_t value) {
     prepareContent();
     appendInteger(out_, value);
+}
+
+void XmlStream::leaf(std::string_view name, std::int64_t value) {
+    open(name);
+    text(value);
     close();
 }
 

@@ -38,8 +38,9 @@ public:
     void attribute(std::string_view name, std::string_view value);
     void attribute(std::string_view name, std::int64_t value);
 
-    // Escaped character data. Thread: any. RT-safe: no.
+    // Escaped character data, or a number as text. Thread: any. RT-safe: no.
     void text(std::string_view value);
+    void text(std::int64_t value);
 
     // <name>text</name>, <name>value</name> and <name/>. Thread: any. RT-safe: no.
     void leaf(std::string_view name, std::string_view text);
