@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "support/ChildProcess.hpp"
 #include "support/TempDirectory.hpp"
@@ -34,6 +36,32 @@ inline SchemaCheck validateAgainstMusicXmlSchema(const std::string& text, const 
                          err};
     const int status = xmllint.wait();
     return {status == 0, readFile(err).substr(0, 4000)};
+}
+
+// Validates many files in one xmllint run (the schema is compiled once). Returns the files that
+// fail, each with the first lines xmllint reported about it.
+inline std::map<std::string, std::string> filesFailingMusicXmlSchema(const std::vector<std::filesystem::path>& files) {
+    const TempDirectory directory;
+    const auto out = directory.path() / "out.txt";
+    const auto err = directory.path() / "err.txt";
+    std::vector<std::string> arguments{"xmllint", "--noout", "--nonet", "--schema", (kMusicXmlSchemas / "musicxml.xsd").string()};
+    for (const auto& file : files) arguments.push_back(file.string());
+    ChildProcess xmllint{arguments, environmentWith({{"XML_CATALOG_FILES", (kMusicXmlSchemas / "catalog.xml").string()}}),
+                         out, err};
+    xmllint.wait();
+    std::map<std::string, std::string> failing;
+    std::ifstream report{err};
+    for (std::string line; std::getline(report, line);) {
+        for (const auto& file : files) {
+            const std::string name = file.string();
+            if (!line.starts_with(name)) continue;
+            if (line == name + " validates") break;
+            std::string& messages = failing[name];
+            if (messages.size() < 1000) messages += line.substr(name.size()) + "\n";
+            break;
+        }
+    }
+    return failing;
 }
 
 }  // namespace mos::test

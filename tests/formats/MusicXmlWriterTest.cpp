@@ -404,6 +404,7 @@ TEST(MusicXmlWriterTest, DivisionsMakeEveryDurationWhole) {
     EXPECT_EQ(notes[1].child("time-modification").child("actual-notes").text().as_int(), 3);
     EXPECT_EQ(notes[1].child("time-modification").child("normal-notes").text().as_int(), 2);
     EXPECT_EQ(std::string{notes[1].child("notations").child("tuplet").attribute("type").as_string()}, "start");
+    EXPECT_FALSE(notes[1].child("notations").child("tuplet").first_child());  // its ratio is the time modification's
     EXPECT_EQ(std::string{notes[3].child("notations").child("tuplet").attribute("type").as_string()}, "stop");
     EXPECT_FALSE(notes[2].child("notations"));
     EXPECT_EQ(notes[4].child("duration").text().as_int(), 9);
@@ -559,7 +560,7 @@ TEST(MusicXmlWriterTest, InvisibleRestsAndMeasureRests) {
 TEST(MusicXmlWriterTest, PercussionNotesAreUnpitchedWithOneInstrumentPerDrum) {
     score::Score source = scoreWithMeasures(1);
     score::Part& drums = addPart(source, "D", "Drumset");
-    drums.instrument = {"Drumset", 0, true, std::nullopt};
+    drums.instrument = {"Drumset", 0, true, 10};
     score::Event& beat = addEvent(source, drums, 0, Rational{0}, Rational{1, 4}, "F4 G5");
     beat.notes[0].percussionKey = 36;
     beat.notes[1].percussionKey = 42;
@@ -577,6 +578,26 @@ TEST(MusicXmlWriterTest, PercussionNotesAreUnpitchedWithOneInstrumentPerDrum) {
     EXPECT_EQ(first.child("unpitched").child("display-octave").text().as_int(), 4);
     EXPECT_EQ(std::string{first.child("instrument").attribute("id").as_string()}, "D-I37");
     EXPECT_EQ(written->attribute("//note[3]/instrument", "id"), "D-I39");
+    expectSchemaValid(written->text);
+}
+
+TEST(MusicXmlWriterTest, OneDrumKeepsItsInstrumentNameAndNoChannelIsInvented) {
+    score::Score source = scoreWithMeasures(1);
+    score::Part& snare = addPart(source, "S", "Snare");
+    snare.instrument = {"Concert Snare", 0, true, std::nullopt};
+    addEvent(source, snare, 0, Rational{0}, Rational{1}, "C5").notes[0].percussionKey = 38;
+    score::Part& cajon = addPart(source, "C", "Cajon");  // unpitched notes, but not a GM drum part
+    cajon.instrument = {"Cajon", 0, false, std::nullopt};
+    addEvent(source, cajon, 0, Rational{0}, Rational{1}, "F4").notes[0].percussionKey = 53;
+    const auto written = write(source);
+    EXPECT_EQ(written->attribute("//score-part[@id='S']/score-instrument", "id"), "S-I39");
+    EXPECT_EQ(written->value("//score-part[@id='S']/score-instrument/instrument-name"), "Concert Snare");
+    EXPECT_FALSE(written->node("//score-part[@id='S']/midi-instrument/midi-channel"));
+    EXPECT_EQ(written->number("//score-part[@id='S']/midi-instrument/midi-unpitched"), 39);
+    EXPECT_EQ(written->nodes("//score-part[@id='C']/score-instrument").size(), 1U);
+    EXPECT_FALSE(written->node("//score-part[@id='C']/midi-instrument/midi-unpitched"));
+    EXPECT_TRUE(written->node("//part[@id='C']//note/unpitched"));
+    EXPECT_FALSE(written->node("//part[@id='C']//note/instrument"));
     expectSchemaValid(written->text);
 }
 
@@ -849,13 +870,13 @@ TEST(MusicXmlWriterTest, RepeatsEndingsAndBarStyles) {
     addPart(source, "P1");
     const auto written = write(source);
     EXPECT_EQ(written->attribute("//measure[1]/barline", "location"), "left");
-    EXPECT_EQ(childNames(written->node("//measure[1]/barline")), (Names{"bar-style", "repeat"}));
+    EXPECT_EQ(childNames(written->node("//measure[1]/barline")), (Names{"repeat"}));  // no style invented
     EXPECT_EQ(written->attribute("//measure[1]/barline/repeat", "direction"), "forward");
     EXPECT_EQ(written->attribute("//measure[2]/barline[@location='left']/ending", "type"), "start");
     EXPECT_EQ(written->attribute("//measure[2]/barline[@location='left']/ending", "number"), "1");
     EXPECT_EQ(written->value("//measure[2]/barline[@location='left']/ending"), "1.");
     EXPECT_EQ(childNames(written->node("//measure[2]/barline[@location='right']")),
-              (Names{"bar-style", "ending", "repeat"}));
+              (Names{"ending", "repeat"}));
     EXPECT_EQ(written->attribute("//measure[2]/barline[@location='right']/ending", "type"), "stop");
     EXPECT_FALSE(written->node("//measure[2]/barline[@location='right']/repeat/@times"));
     EXPECT_EQ(written->attribute("//measure[3]/barline[@location='left']/ending", "number"), "2, 3");

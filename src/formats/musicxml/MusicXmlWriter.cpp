@@ -92,11 +92,7 @@ void writePartList(XmlStream& xml, const ScorePlan& plan) {
         for (const auto& slot : part.instruments) {
             xml.open("midi-instrument");
             xml.attribute("id", slot.id);
-            if (instrument.midiChannel) {
-                xml.leaf("midi-channel", std::clamp<std::int64_t>(*instrument.midiChannel, 1, 16));
-            } else if (instrument.percussion || slot.percussionKey != 0) {
-                xml.leaf("midi-channel", 10);
-            }
+            if (instrument.midiChannel) xml.leaf("midi-channel", std::clamp<std::int64_t>(*instrument.midiChannel, 1, 16));
             xml.leaf("midi-program", std::int64_t{instrument.gmProgram % 128} + 1);  // 1-based in MusicXML
             if (slot.percussionKey != 0) xml.leaf("midi-unpitched", std::int64_t{slot.percussionKey % 128} + 1);
             xml.close();
@@ -334,7 +330,6 @@ private:
         if (!repeat && ending == nullptr) return;
         xml_.open("barline");
         xml_.attribute("location", "left");
-        if (repeat) xml_.leaf("bar-style", "heavy-light");
         if (ending != nullptr) {
             xml_.open("ending");
             xml_.attribute("number", endingNumbers(*ending));
@@ -358,11 +353,7 @@ private:
         if (repeat == 0 && !styled && ending == nullptr) return;
         xml_.open("barline");
         xml_.attribute("location", "right");
-        if (styled) {
-            xml_.leaf("bar-style", source->barline);
-        } else if (repeat != 0) {
-            xml_.leaf("bar-style", "light-heavy");
-        }
+        if (styled) xml_.leaf("bar-style", source->barline);
         if (ending != nullptr) {
             xml_.open("ending");
             xml_.attribute("number", endingNumbers(*ending));

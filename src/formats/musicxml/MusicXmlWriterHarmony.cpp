@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 
 #include "formats/musicxml/MusicXmlWriterElements.hpp"
@@ -37,6 +38,7 @@ std::optional<PitchName> takePitchName(std::string_view& text) {
 // A chord symbol's text split into root, the rest (the kind as written) and a bass after '/'.
 struct ChordText {
     std::optional<PitchName> root;
+    std::string_view rootSpelling;  // the root as the text writes it: "Bb", "B♭"
     std::string_view suffix;
     std::optional<PitchName> bass;
 };
@@ -51,6 +53,7 @@ ChordText splitChordText(std::string_view text) {
         parsed.suffix = text;
         return parsed;
     }
+    parsed.rootSpelling = text.substr(0, text.size() - rest.size());
     parsed.suffix = rest;
     if (const auto slash = rest.rfind('/'); slash != std::string_view::npos) {
         std::string_view bassText = rest.substr(slash + 1);
@@ -133,9 +136,22 @@ std::string_view kindOfSuffix(std::string_view suffix) {
     return "other";
 }
 
-void writePitchName(XmlStream& xml, std::string_view prefix, const PitchName& name) {
+// "C", "F#", "Bb": how a root or bass is displayed when nothing else is said.
+std::string plainSpelling(const PitchName& name) {
+    std::string spelling(1, score::toLetter(name.step));
+    spelling.append(static_cast<std::size_t>(std::abs(name.alter)), name.alter > 0 ? '#' : 'b');
+    return spelling;
+}
+
+// <root-step> or <bass-step> and its alter; `shown` is the text to display when it is not the
+// plain spelling (an empty text hides the root).
+void writePitchName(XmlStream& xml, std::string_view prefix, const PitchName& name,
+                    std::optional<std::string_view> shown = std::nullopt) {
     const char letter = score::toLetter(name.step);
-    xml.leaf(prefix == "root" ? "root-step" : "bass-step", std::string_view{&letter, 1});
+    xml.open(prefix == "root" ? "root-step" : "bass-step");
+    if (shown && *shown != plainSpelling(name)) xml.attribute("text", *shown);
+    xml.text(std::string_view{&letter, 1});
+    xml.close();
     if (name.alter != 0) xml.leaf(prefix == "root" ? "root-alter" : "bass-alter", std::int64_t{name.alter});
 }
 
@@ -197,23 +213,26 @@ void writeHarmony(XmlStream& xml, const HarmonyItem& item, std::int64_t offset) 
         kind = "other";
     }
 
+    // With a text, the root is shown as the text spells it and the kind's text carries the rest up
+    // to the bass (degrees included, so the degree elements are not shown again).
+    const bool hasText = !text.empty() && !noChord;
+    std::optional<std::string_view> rootShown;
+    if (hasText) rootShown = parsed.root ? parsed.rootSpelling : std::string_view{};
+
     xml.open("harmony");
     if (chord != nullptr && chord->alternate) xml.attribute("type", "alternate");
     if (item.diagram != nullptr) xml.attribute("print-frame", "yes");
     xml.open("root");
     if (root) {
-        writePitchName(xml, "root", *root);
+        writePitchName(xml, "root", *root, rootShown);
     } else {  // N.C. or an unreadable symbol: a root that is never shown
-        xml.open("root-step");
-        xml.attribute("text", "");
-        xml.text("C");
-        xml.close();
+        writePitchName(xml, "root", PitchName{}, std::string_view{});
     }
     xml.close();
     xml.open("kind");
     if (noChord) {
         xml.attribute("text", text.empty() ? std::string_view{"N.C."} : std::string_view{text});
-    } else if (!text.empty()) {
+    } else if (hasText) {
         xml.attribute("text", parsed.root ? parsed.suffix : std::string_view{text});
     }
     xml.text(kind);
@@ -227,6 +246,7 @@ void writeHarmony(XmlStream& xml, const HarmonyItem& item, std::int64_t offset) 
         for (const score::ChordDegree& degree : chord->degrees) {
             if (degree.value == 0) continue;
             xml.open("degree");
+            if (hasText) xml.attribute("print-object", "no");
             xml.leaf("degree-value", std::int64_t{degree.value});
             xml.leaf("degree-alter", std::int64_t{degree.alter});
             xml.leaf("degree-type", degreeTypeName(degree.type));

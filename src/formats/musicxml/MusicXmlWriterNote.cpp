@@ -322,7 +322,8 @@ private:
         }
     }
 
-    // Tuplet brackets numbered by nesting level, outermost 1; a start names its own ratio.
+    // Tuplet brackets numbered by nesting level, outermost 1. Nested brackets name their own ratio
+    // at their start; a single one is the time modification's (which keeps 6:4 from becoming 3:2).
     void writeTuplets() {
         const auto& tuplets = event_.tuplets;
         for (std::size_t level = tuplets.size(); level-- > 0;) {
@@ -339,6 +340,10 @@ private:
             xml_.attribute("type", "start");
             xml_.attribute("number", static_cast<std::int64_t>(std::min<std::size_t>(level + 1, 16)));
             xml_.attribute("bracket", "yes");
+            if (tuplets.size() == 1) {
+                xml_.close();
+                continue;
+            }
             for (const auto& [name, count] : {std::pair{"tuplet-actual", tuplet.actual}, {"tuplet-normal", tuplet.normal}}) {
                 xml_.open(name);
                 xml_.leaf("tuplet-number", std::int64_t{count});

@@ -31,6 +31,22 @@ struct Place {
 
 Place placeOf(const score::ScorePosition& at) { return {at.measure, finite(at.offset)}; }
 
+// A place in the written document: a measure is written voice by voice, so a voice-2 note comes
+// after every voice-1 note of its measure whatever their offsets.
+struct DocumentPlace {
+    std::uint32_t measure = 0;
+    std::uint16_t voicePass = 0;  // the voice number; kAfterEveryVoice for a measure's very end
+    Rational offset{};
+
+    friend bool operator<(const DocumentPlace& a, const DocumentPlace& b) {
+        if (a.measure != b.measure) return a.measure < b.measure;
+        if (a.voicePass != b.voicePass) return a.voicePass < b.voicePass;
+        return a.offset < b.offset;
+    }
+};
+
+constexpr std::uint16_t kAfterEveryVoice = 256;
+
 struct EventRef {
     std::size_t part = 0;
     const score::Event* event = nullptr;
@@ -42,18 +58,18 @@ struct NoteRef {
     const score::Note* note = nullptr;
 };
 
-// A slur or wedge to number: its two places and where to record its ends.
+// A slur or wedge to number: where its ends are written and where to record its number.
 struct Span {
-    Place from;
-    Place to;
+    DocumentPlace from;
+    DocumentPlace to;
     std::size_t index = 0;  // into the caller's list
 };
 
-// Numbers spans so that no two that overlap (ends included) share one; numbers are reused once a
-// span has ended. Sets numbers[span.index] for each span.
+// Numbers spans so that no two that overlap in the document (ends included) share one; numbers are
+// reused once a span has ended. Sets numbers[span.index] for each span.
 void numberSpans(std::vector<Span> spans, std::vector<std::uint8_t>& numbers) {
     std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.from < b.from; });
-    std::vector<std::optional<Place>> busyUntil(kMostSpanNumbers);
+    std::vector<std::optional<DocumentPlace>> busyUntil(kMostSpanNumbers);
     std::size_t overflow = 0;
     for (const Span& span : spans) {
         std::uint8_t chosen = 0;
@@ -95,6 +111,7 @@ private:
     ScorePlan plan_;
     std::unordered_map<ElementId, EventRef> events_;
     std::unordered_map<ElementId, NoteRef> notes_;
+    std::vector<std::pair<Place, Place>> ends_;  // of each hairpin, in order
 
     static const score::Part& emptyPart() {
         static const score::Part part{};
@@ -210,24 +227,28 @@ private:
         }
     }
 
+    // A drum part gets one score-instrument per drum key its notes use (named after the GM drum,
+    // or after the part's instrument when it plays only one); any other part one for its sound.
     static void planInstruments(PartPlan& plan) {
         const score::Part& part = *plan.part;
         std::set<std::uint8_t> keys;
-        for (const score::Event& event : part.events) {
-            for (const score::Note& note : event.notes) {
-                if (note.percussionKey != 0) keys.insert(note.percussionKey);
+        if (part.instrument.percussion) {
+            for (const score::Event& event : part.events) {
+                for (const score::Note& note : event.notes) {
+                    if (note.percussionKey != 0) keys.insert(note.percussionKey);
+                }
             }
         }
         plan.instruments.clear();
-        if (!part.instrument.percussion || keys.empty()) {
+        if (keys.empty()) {
             const std::string& name = part.instrument.name.empty() ? part.name : part.instrument.name;
             plan.instruments.push_back({plan.id + "-I1", name, 0});
         }
         for (const std::uint8_t key : keys) {
-            const std::string_view gmName = drumName(key);
-            plan.instruments.push_back({plan.id + "-I" + std::to_string(key + 1),
-                                        gmName.empty() ? "Percussion " + std::to_string(key) : std::string{gmName},
-                                        key});
+            std::string name{drumName(key)};
+            if (keys.size() == 1 && !part.instrument.name.empty()) name = part.instrument.name;
+            if (name.empty()) name = "Percussion " + std::to_string(key);
+            plan.instruments.push_back({plan.id + "-I" + std::to_string(key + 1), std::move(name), key});
         }
         plan.instrumentOnNotes = plan.instruments.size() > 1;
     }
@@ -239,7 +260,11 @@ private:
             Place from = placeOf(hairpins[i].from);
             Place to = placeOf(hairpins[i].to);
             if (to < from) std::swap(from, to);
-            spansByPart[partIndexOf(hairpins[i].partId)].push_back({from, to, i});
+            // A wedge is written in whichever voice carries its staff in a measure, so it holds its
+            // number for whole measures.
+            spansByPart[partIndexOf(hairpins[i].partId)].push_back(
+                {{from.measure, 0, Rational{}}, {to.measure, kAfterEveryVoice, Rational{}}, i});
+            ends_.push_back({from, to});
         }
         std::vector<std::uint8_t> numbers(hairpins.size(), 1);
         for (std::size_t p = 0; p < spansByPart.size(); ++p) {
@@ -247,8 +272,9 @@ private:
             for (const Span& span : spansByPart[p]) {
                 const score::Hairpin& hairpin = hairpins[span.index];
                 const std::uint8_t number = numbers[span.index];
-                addItem(p, {span.from.measure, span.from.offset}, WedgeItem{&hairpin, {number, true}});
-                addItem(p, {span.to.measure, span.to.offset}, WedgeItem{&hairpin, {number, false}});
+                const auto& [from, to] = ends_[span.index];
+                addItem(p, {from.measure, from.offset}, WedgeItem{&hairpin, {number, true}});
+                addItem(p, {to.measure, to.offset}, WedgeItem{&hairpin, {number, false}});
             }
         }
     }
@@ -343,7 +369,7 @@ private:
             if (from == events_.end() || to == events_.end() || from->second.part != to->second.part) continue;
             const score::Event& first = *from->second.event;
             const score::Event& last = *to->second.event;
-            Span span{{first.measure, finite(first.offset)}, {last.measure, finite(last.offset)}, i};
+            Span span{{first.measure, first.voice, finite(first.offset)}, {last.measure, last.voice, finite(last.offset)}, i};
             ends[i] = {first.id, last.id};
             if (span.to < span.from) {
                 std::swap(span.from, span.to);
