@@ -50,8 +50,8 @@ struct Essentials {
 void addEvents(Essentials& essentials, const score::Score& score, std::map<score::ElementId, std::string>& places) {
     for (const score::Part& part : score.parts) {
         for (const score::Event& event : part.events) {
-            const std::string place = part.id + " " + placeText(event.measure, event.offset) + " v" + number(event.voice) +
-                                      " s" + number(event.staff);
+            const std::string place = part.id + " " + placeText(event.measure, event.offset) + " v" +
+                                      number(event.voice) + " s" + number(event.staff);
             places[event.id] = place;
             for (const score::Note& note : event.notes) {
                 essentials.notes.push_back(place + " " + event.duration.toString() + " " + note.pitch.toString() +
@@ -66,12 +66,14 @@ void addEvents(Essentials& essentials, const score::Score& score, std::map<score
             if (event.grace) line += (event.grace->slash ? " grace/" : " grace ") + event.grace->value.toString();
             // Ratios only: where a bracket starts and stops can move when the reader closes a
             // bracket at an invisible rest of the same voice that overlaps the tuplet.
-            for (const score::Tuplet& tuplet : event.tuplets) line += " " + number(tuplet.actual) + ":" + number(tuplet.normal);
+            for (const score::Tuplet& tuplet : event.tuplets)
+                line += " " + number(tuplet.actual) + ":" + number(tuplet.normal);
             std::vector<score::Articulation> articulations = event.articulations;
             std::sort(articulations.begin(), articulations.end());
             for (const score::Articulation a : articulations) line += " a" + number(static_cast<int>(a));
             for (const score::Note& note : event.notes) {
-                line += std::string{note.tieStop ? " <tie" : ""} + (note.tieStart ? " tie>" : "") + " vel" + number(note.velocity);
+                line += std::string{note.tieStop ? " <tie" : ""} + (note.tieStart ? " tie>" : "") + " vel" +
+                        number(note.velocity);
             }
             essentials.events.push_back(line);
         }
@@ -84,26 +86,31 @@ void addTimeline(Essentials& essentials, const score::Timeline& timeline) {
         const score::TimeSignature time = score::timeSignatureAt(timeline, static_cast<std::uint32_t>(m));
         std::string line = number(static_cast<int>(m)) + " \"" + measure.number + "\" " + measure.duration.toString() +
                            " " + number(time.numerator) + "/" + number(time.denominator);
-        for (const score::KeyChange& key : measure.keys) line += " key" + number(key.key.fifths) + "@" + key.offset.toString();
+        for (const score::KeyChange& key : measure.keys)
+            line += " key" + number(key.key.fifths) + "@" + key.offset.toString();
         essentials.measures.push_back(line);
 
         line = number(static_cast<int>(m)) + (measure.pickup ? " pickup" : "") + (measure.repeatStart ? " |:" : "") +
                " :|" + number(measure.repeatEnd) + " bar " + measure.barline;
         if (measure.time) line += " symbol" + number(static_cast<int>(measure.time->symbol));
         for (const score::KeyChange& key : measure.keys) {
-            line += " mode" + number(static_cast<int>(key.key.mode)) + "/" + number(static_cast<int>(key.key.accidentals.size()));
+            line += " mode" + number(static_cast<int>(key.key.mode)) + "/" +
+                    number(static_cast<int>(key.key.accidentals.size()));
         }
         for (const score::TempoMark& tempo : measure.tempos) {
-            line += " tempo@" + tempo.offset.toString() + "=" + tempo.quarterBpm().toString() + " \"" + tempo.text + "\"";
+            line +=
+                " tempo@" + tempo.offset.toString() + "=" + tempo.quarterBpm().toString() + " \"" + tempo.text + "\"";
         }
         for (const score::Navigation& jump : measure.navigation) {
-            line += " jump" + number(static_cast<int>(jump.kind)) + "@" + jump.offset.toString() + " \"" + jump.text + "\"";
+            line +=
+                " jump" + number(static_cast<int>(jump.kind)) + "@" + jump.offset.toString() + " \"" + jump.text + "\"";
         }
         essentials.timeline.push_back(line);
     }
     for (const score::Ending& ending : timeline.endings) {
         std::string line = "ending " + number(static_cast<int>(ending.firstMeasure)) + "-" +
-                           number(static_cast<int>(ending.lastMeasure)) + " \"" + ending.text + "\"" + (ending.open ? " open" : "");
+                           number(static_cast<int>(ending.lastMeasure)) + " \"" + ending.text + "\"" +
+                           (ending.open ? " open" : "");
         for (const std::uint8_t pass : ending.numbers) line += " " + number(pass);
         essentials.timeline.push_back(line);
     }
@@ -117,20 +124,22 @@ void addParts(Essentials& essentials, const score::Score& score) {
             number(instrument.gmProgram) + (instrument.percussion ? " percussion" : "") + " channel" +
             number(instrument.midiChannel.value_or(0)) + " transposition" + number(part.transposition.diatonic) + "," +
             number(part.transposition.chromatic) + "," + number(part.transposition.octaveChange) + " capo" +
-            number(part.capo) + " staves" + number(part.staves) + " strings" + number(static_cast<int>(part.tuning.size())));
+            number(part.capo) + " staves" + number(part.staves) + " strings" +
+            number(static_cast<int>(part.tuning.size())));
         for (const score::DynamicMark& dynamic : part.dynamics) {
-            essentials.layers.push_back("dynamic " + part.id + " " + placeText(dynamic.at.measure, dynamic.at.offset) + " " +
-                                        dynamic.mark + " staff" + number(dynamic.staff));
+            essentials.layers.push_back("dynamic " + part.id + " " + placeText(dynamic.at.measure, dynamic.at.offset) +
+                                        " " + dynamic.mark + " staff" + number(dynamic.staff));
         }
     }
 }
 
-void addLayers(Essentials& essentials, const score::Score& score, const std::map<score::ElementId, std::string>& places) {
+void addLayers(Essentials& essentials, const score::Score& score,
+               const std::map<score::ElementId, std::string>& places) {
     const score::Layers& layers = score.layers;
     for (const score::ChordSymbol& chord : layers.chords) {
-        essentials.chords.push_back(chord.partId + " " + placeText(chord.at.measure, chord.at.offset) + " \"" + chord.text +
-                                    "\" " + pitchNameText(chord.root) + " " + chord.kind + " " + pitchNameText(chord.bass) +
-                                    (chord.noChord ? " N.C." : ""));
+        essentials.chords.push_back(chord.partId + " " + placeText(chord.at.measure, chord.at.offset) + " \"" +
+                                    chord.text + "\" " + pitchNameText(chord.root) + " " + chord.kind + " " +
+                                    pitchNameText(chord.bass) + (chord.noChord ? " N.C." : ""));
     }
     for (const score::LyricSyllable& syllable : layers.lyrics) {
         const auto place = places.find(syllable.event);
@@ -141,26 +150,29 @@ void addLayers(Essentials& essentials, const score::Score& score, const std::map
     const score::NotationLayer& notation = layers.notation;
     for (const score::Clef& clef : notation.clefs) {
         essentials.layers.push_back("clef " + clef.partId + " staff" + number(clef.staff) + " " +
-                                    placeText(clef.at.measure, clef.at.offset) + " " + number(static_cast<int>(clef.sign)) +
-                                    " line" + number(clef.line) + " octave" + number(clef.octaveChange));
+                                    placeText(clef.at.measure, clef.at.offset) + " " +
+                                    number(static_cast<int>(clef.sign)) + " line" + number(clef.line) + " octave" +
+                                    number(clef.octaveChange));
     }
     for (const score::Hairpin& wedge : notation.hairpins) {
-        essentials.layers.push_back("wedge " + wedge.partId + " " + placeText(wedge.from.measure, wedge.from.offset) + " " +
-                                    placeText(wedge.to.measure, wedge.to.offset) + (wedge.crescendo ? " <" : " >"));
+        essentials.layers.push_back("wedge " + wedge.partId + " " + placeText(wedge.from.measure, wedge.from.offset) +
+                                    " " + placeText(wedge.to.measure, wedge.to.offset) +
+                                    (wedge.crescendo ? " <" : " >"));
     }
     for (const score::TextMark& text : notation.texts) {
-        essentials.layers.push_back("text " + text.partId + " " + placeText(text.at.measure, text.at.offset) + " " + text.text);
+        essentials.layers.push_back("text " + text.partId + " " + placeText(text.at.measure, text.at.offset) + " " +
+                                    text.text);
     }
     for (const score::Marker& marker : layers.markers) {
         essentials.layers.push_back("marker " + placeText(marker.at.measure, marker.at.offset) + " " +
                                     number(static_cast<int>(marker.kind)) + " " + marker.label);
     }
     for (const score::TabNote& tab : layers.tablature) {
-        essentials.layers.push_back("tab " + number(tab.string) + "/" + number(tab.fret) + " slide" +
-                                    number(static_cast<int>(tab.slide)) + " harmonic" + number(static_cast<int>(tab.harmonic)) +
-                                    " bend" + number(static_cast<int>(tab.bend.size())) + " " + number(tab.hammerOn) +
-                                    number(tab.pullOff) + number(tab.vibrato) + number(tab.palmMute) + number(tab.deadNote) +
-                                    number(tab.ghost) + number(tab.letRing) + number(tab.tapping));
+        essentials.layers.push_back(
+            "tab " + number(tab.string) + "/" + number(tab.fret) + " slide" + number(static_cast<int>(tab.slide)) +
+            " harmonic" + number(static_cast<int>(tab.harmonic)) + " bend" + number(static_cast<int>(tab.bend.size())) +
+            " " + number(tab.hammerOn) + number(tab.pullOff) + number(tab.vibrato) + number(tab.palmMute) +
+            number(tab.deadNote) + number(tab.ghost) + number(tab.letRing) + number(tab.tapping));
     }
     for (const score::Fingering& finger : layers.fingering) essentials.layers.push_back("finger " + finger.finger);
     essentials.layers.push_back("slurs " + number(static_cast<int>(notation.slurs.size())) + " beams " +
@@ -168,9 +180,9 @@ void addLayers(Essentials& essentials, const score::Score& score, const std::map
                                 number(static_cast<int>(notation.stems.size())) + " diagrams " +
                                 number(static_cast<int>(layers.diagrams.size())));
     const score::Metadata& metadata = score.metadata;
-    essentials.layers.push_back("metadata \"" + metadata.title + "\" \"" + metadata.subtitle + "\" \"" + metadata.composer +
-                                "\" \"" + metadata.lyricist + "\" \"" + metadata.arranger + "\" \"" + metadata.copyright +
-                                "\" \"" + metadata.source + "\"");
+    essentials.layers.push_back("metadata \"" + metadata.title + "\" \"" + metadata.subtitle + "\" \"" +
+                                metadata.composer + "\" \"" + metadata.lyricist + "\" \"" + metadata.arranger +
+                                "\" \"" + metadata.copyright + "\" \"" + metadata.source + "\"");
 }
 
 Essentials essentialsOf(const score::Score& score) {
@@ -180,7 +192,8 @@ Essentials essentialsOf(const score::Score& score) {
     addTimeline(essentials, score.timeline);
     addParts(essentials, score);
     addLayers(essentials, score, places);
-    for (Lines* lines : {&essentials.notes, &essentials.chords, &essentials.lyrics, &essentials.events, &essentials.layers}) {
+    for (Lines* lines :
+         {&essentials.notes, &essentials.chords, &essentials.lyrics, &essentials.events, &essentials.layers}) {
         std::sort(lines->begin(), lines->end());  // multisets: their order in the model is no promise
     }
     return essentials;

@@ -30,10 +30,11 @@ inline SchemaCheck validateAgainstMusicXmlSchema(const std::string& text, const 
     std::ofstream{file, std::ios::binary} << text;
     const auto out = directory.path() / "out.txt";
     const auto err = directory.path() / "err.txt";
-    ChildProcess xmllint{{"xmllint", "--noout", "--nonet", "--schema", (kMusicXmlSchemas / schema).string(), file.string()},
-                         environmentWith({{"XML_CATALOG_FILES", (kMusicXmlSchemas / "catalog.xml").string()}}),
-                         out,
-                         err};
+    ChildProcess xmllint{
+        {"xmllint", "--noout", "--nonet", "--schema", (kMusicXmlSchemas / schema).string(), file.string()},
+        environmentWith({{"XML_CATALOG_FILES", (kMusicXmlSchemas / "catalog.xml").string()}}),
+        out,
+        err};
     const int status = xmllint.wait();
     return {status == 0, readFile(err).substr(0, 4000)};
 }
@@ -44,10 +45,11 @@ inline std::map<std::string, std::string> filesFailingMusicXmlSchema(const std::
     const TempDirectory directory;
     const auto out = directory.path() / "out.txt";
     const auto err = directory.path() / "err.txt";
-    std::vector<std::string> arguments{"xmllint", "--noout", "--nonet", "--schema", (kMusicXmlSchemas / "musicxml.xsd").string()};
+    std::vector<std::string> arguments{"xmllint", "--noout", "--nonet", "--schema",
+                                       (kMusicXmlSchemas / "musicxml.xsd").string()};
     for (const auto& file : files) arguments.push_back(file.string());
-    ChildProcess xmllint{arguments, environmentWith({{"XML_CATALOG_FILES", (kMusicXmlSchemas / "catalog.xml").string()}}),
-                         out, err};
+    ChildProcess xmllint{
+        arguments, environmentWith({{"XML_CATALOG_FILES", (kMusicXmlSchemas / "catalog.xml").string()}}), out, err};
     xmllint.wait();
     std::map<std::string, std::string> failing;
     std::ifstream report{err};

@@ -4,8 +4,6 @@
 
 #include "mos/formats/MusicXmlWriter.hpp"
 
-#include <zip.h>
-
 #include <cstring>
 #include <fstream>
 #include <string>
@@ -13,6 +11,7 @@
 
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
+#include <zip.h>
 
 #include "formats/MusicXmlSchema.hpp"
 
@@ -129,8 +128,8 @@ TEST(MusicXmlWriterTest, WritesTheDeclarationDoctypeAndVersion) {
 TEST(MusicXmlWriterTest, HeaderCarriesTitlesCreatorsRightsSourceAndEncoding) {
     score::Score source = scoreWithMeasures(1);
     addPart(source, "P1");
-    source.metadata = {"Air", "from Suite No. 3", "J. S. Bach", "Nobody", "A. Arranger", "Public domain",
-                       "Bach-Gesellschaft", "Baroque", {"strings", "slow"}};
+    source.metadata = {"Air",           "from Suite No. 3",  "J. S. Bach", "Nobody",           "A. Arranger",
+                       "Public domain", "Bach-Gesellschaft", "Baroque",    {"strings", "slow"}};
     const auto written = write(source);
     EXPECT_EQ(written->value("/score-partwise/work/work-title"), "Air");
     EXPECT_EQ(written->value("/score-partwise/movement-title"), "Air");
@@ -314,7 +313,8 @@ TEST(MusicXmlWriterTest, TransposingPartWritesItsWrittenKeyAndTranspose) {
 
 TEST(MusicXmlWriterTest, ExplicitKeyAccidentalsAreANonTraditionalKey) {
     score::Score source = scoreWithMeasures(1);
-    source.timeline.measures[0].keys = {{Rational{0}, {0, score::Mode::None, {{score::Step::F, 1}, {score::Step::B, -1}}}}};
+    source.timeline.measures[0].keys = {
+        {Rational{0}, {0, score::Mode::None, {{score::Step::F, 1}, {score::Step::B, -1}}}}};
     addPart(source, "P1");
     const auto written = write(source);
     EXPECT_EQ(childNames(written->node("//attributes/key")), (Names{"key-step", "key-alter", "key-step", "key-alter"}));
@@ -336,7 +336,8 @@ TEST(MusicXmlWriterTest, ClefsChangeAtTheStartOfAMeasureAndInsideIt) {
     addEvent(source, piano, 0, Rational{0}, Rational{1, 2}, "C3", 5, 2);
     addEvent(source, piano, 0, Rational{1, 2}, Rational{1, 2}, "C4", 5, 2);
     const auto written = write(source);
-    EXPECT_EQ(childNames(written->node("//measure[1]/attributes")), (Names{"divisions", "key", "time", "staves", "clef", "clef"}));
+    EXPECT_EQ(childNames(written->node("//measure[1]/attributes")),
+              (Names{"divisions", "key", "time", "staves", "clef", "clef"}));
     EXPECT_EQ(written->attribute("//measure[1]/attributes/clef[2]", "number"), "2");
     // Voice 1 (the whole note) first, back to the start, voice 5's first half, the clef change, then its second half.
     EXPECT_EQ(childNames(written->node("//measure[1]")),
@@ -623,6 +624,7 @@ TEST(MusicXmlWriterTest, BeamsStemsAndSlurs) {
     score::Score source = scoreWithMeasures(1, {2, 4});
     score::Part& part = addPart(source, "P1");
     std::vector<score::ElementId> ids;
+    ids.reserve(4);
     for (int i = 0; i < 4; ++i) ids.push_back(addEvent(source, part, 0, Rational{i, 8}, Rational{1, 8}, "A4").id);
     source.layers.notation.beams.push_back({"P1", {ids[0], ids[1], ids[2], ids[3]}});
     source.layers.notation.stems.push_back({ids[0], score::Stem::Direction::Down});
@@ -667,16 +669,19 @@ TEST(MusicXmlWriterTest, ArticulationsOrnamentsAndTechnicalMarks) {
     score::Part& part = addPart(source, "P1");
     using A = score::Articulation;
     score::Event& event = addEvent(source, part, 0, Rational{0}, Rational{1}, "C5");
-    event.articulations = {A::Staccato, A::Staccatissimo, A::Accent, A::StrongAccent, A::Tenuto, A::DetachedLegato,
-                           A::Fermata,  A::Trill,         A::Mordent, A::InvertedMordent, A::Turn, A::Tremolo,
-                           A::UpBow,    A::DownBow,       A::Arpeggiate, A::Breath};
+    event.articulations = {A::Staccato, A::Staccatissimo,   A::Accent,     A::StrongAccent,
+                           A::Tenuto,   A::DetachedLegato,  A::Fermata,    A::Trill,
+                           A::Mordent,  A::InvertedMordent, A::Turn,       A::Tremolo,
+                           A::UpBow,    A::DownBow,         A::Arpeggiate, A::Breath};
     source.layers.fingering = {{event.notes[0].id, "3"}, {event.notes[0].id, "i"}};
     const auto written = write(source);
     const auto notations = written->node("//note/notations");
     EXPECT_EQ(childNames(notations), (Names{"ornaments", "technical", "articulations", "fermata", "arpeggiate"}));
-    EXPECT_EQ(childNames(notations.child("articulations")),
-              (Names{"staccato", "staccatissimo", "accent", "strong-accent", "tenuto", "detached-legato", "breath-mark"}));
-    EXPECT_EQ(childNames(notations.child("ornaments")), (Names{"trill-mark", "mordent", "inverted-mordent", "turn", "tremolo"}));
+    EXPECT_EQ(
+        childNames(notations.child("articulations")),
+        (Names{"staccato", "staccatissimo", "accent", "strong-accent", "tenuto", "detached-legato", "breath-mark"}));
+    EXPECT_EQ(childNames(notations.child("ornaments")),
+              (Names{"trill-mark", "mordent", "inverted-mordent", "turn", "tremolo"}));
     EXPECT_EQ(notations.child("ornaments").child("tremolo").text().as_int(), 3);
     EXPECT_EQ(childNames(notations.child("technical")), (Names{"up-bow", "down-bow", "fingering", "pluck"}));
     expectSchemaValid(written->text);
@@ -799,8 +804,13 @@ TEST(MusicXmlWriterTest, ChordSymbolsWithStructureTextOnlyAndNoChord) {
     score::Score source = scoreWithMeasures(1);
     score::Part& part = addPart(source, "P1");
     addEvent(source, part, 0, Rational{0}, Rational{1}, "C4");
-    score::ChordSymbol structured{{0, Rational{0}}, "P1", "Bbm7/Db", score::PitchName{score::Step::B, -1},
-                                  "minor-seventh", score::PitchName{score::Step::D, -1}, {{9, 0, score::ChordDegree::Type::Add}}};
+    score::ChordSymbol structured{{0, Rational{0}},
+                                  "P1",
+                                  "Bbm7/Db",
+                                  score::PitchName{score::Step::B, -1},
+                                  "minor-seventh",
+                                  score::PitchName{score::Step::D, -1},
+                                  {{9, 0, score::ChordDegree::Type::Add}}};
     score::ChordSymbol textOnly{{0, Rational{1, 4}}, "P1", "F#m7b5/C"};
     score::ChordSymbol unknown{{0, Rational{1, 2}}, "P1", "Gsus4add9"};
     score::ChordSymbol noChord{{0, Rational{3, 4}}, "P1", "N.C."};
@@ -875,8 +885,7 @@ TEST(MusicXmlWriterTest, RepeatsEndingsAndBarStyles) {
     EXPECT_EQ(written->attribute("//measure[2]/barline[@location='left']/ending", "type"), "start");
     EXPECT_EQ(written->attribute("//measure[2]/barline[@location='left']/ending", "number"), "1");
     EXPECT_EQ(written->value("//measure[2]/barline[@location='left']/ending"), "1.");
-    EXPECT_EQ(childNames(written->node("//measure[2]/barline[@location='right']")),
-              (Names{"ending", "repeat"}));
+    EXPECT_EQ(childNames(written->node("//measure[2]/barline[@location='right']")), (Names{"ending", "repeat"}));
     EXPECT_EQ(written->attribute("//measure[2]/barline[@location='right']/ending", "type"), "stop");
     EXPECT_FALSE(written->node("//measure[2]/barline[@location='right']/repeat/@times"));
     EXPECT_EQ(written->attribute("//measure[3]/barline[@location='left']/ending", "number"), "2, 3");
@@ -899,7 +908,8 @@ TEST(MusicXmlWriterTest, NavigationIsADirectionWithItsSound) {
     EXPECT_EQ(written->value("//measure[2]/direction[1]/direction-type/words"), "To Coda");
     EXPECT_EQ(written->attribute("//measure[2]/direction[1]/sound", "tocoda"), "coda");
     EXPECT_EQ(written->attribute("//measure[2]/direction[2]/sound", "fine"), "yes");
-    EXPECT_EQ(childNames(written->node("//measure[3]/direction[1]")), (Names{"direction-type", "direction-type", "sound"}));
+    EXPECT_EQ(childNames(written->node("//measure[3]/direction[1]")),
+              (Names{"direction-type", "direction-type", "sound"}));
     EXPECT_EQ(written->value("//measure[3]/direction[1]/direction-type[2]/words"), "Coda");
     EXPECT_EQ(written->value("//measure[3]/direction[2]/direction-type/words"), "D.S. al Coda");
     EXPECT_EQ(written->attribute("//measure[3]/direction[2]/sound", "dalsegno"), "segno");
@@ -914,8 +924,8 @@ TEST(MusicXmlWriterTest, NavigationIsADirectionWithItsSound) {
 score::Score everyFieldScore() {
     using score::Step;
     score::Score full = scoreWithMeasures(5, {3, 4});
-    full.metadata = {"Everything", "a test", "Composer", "Lyricist", "Arranger", "(c) nobody", "hand-built",
-                     "test", {"a", "b"}};
+    full.metadata = {"Everything", "a test",     "Composer", "Lyricist", "Arranger",
+                     "(c) nobody", "hand-built", "test",     {"a", "b"}};
     auto& measures = full.timeline.measures;
     measures[0].number = "0";
     measures[0].pickup = true;
@@ -924,13 +934,15 @@ score::Score everyFieldScore() {
     measures[0].tempos = {{Rational{0}, Rational{1, 4}, Rational{185, 2}, "Allegretto"}};
     measures[1].repeatStart = true;
     measures[2].time = score::TimeSignature{6, 8, score::TimeSignature::Symbol::Normal};
-    measures[2].keys = {{Rational{0}, {2, score::Mode::Minor, {}}}, {Rational{3, 8}, {0, score::Mode::None, {{Step::F, 1}}}}};
+    measures[2].keys = {{Rational{0}, {2, score::Mode::Minor, {}}},
+                        {Rational{3, 8}, {0, score::Mode::None, {{Step::F, 1}}}}};
     measures[2].repeatEnd = 2;
     measures[2].navigation = {{score::NavigationKind::Segno, Rational{0}, ""}};
     measures[3].time = score::TimeSignature{2, 2, score::TimeSignature::Symbol::Cut};
     measures[3].duration = Rational{1};
     measures[3].tempos = {{Rational{1, 2}, Rational{1, 2}, Rational{60}, ""}};
-    measures[3].navigation = {{score::NavigationKind::Coda, Rational{0}, ""}, {score::NavigationKind::ToCoda, Rational{1}, ""}};
+    measures[3].navigation = {{score::NavigationKind::Coda, Rational{0}, ""},
+                              {score::NavigationKind::ToCoda, Rational{1}, ""}};
     measures[4].barline = "light-heavy";
     measures[4].navigation = {{score::NavigationKind::DaCapoAlFine, Rational{1}, "D.C. al Fine"},
                               {score::NavigationKind::Fine, Rational{1}, ""}};
@@ -955,11 +967,11 @@ score::Score everyFieldScore() {
     }
     addEvent(full, piano, 1, Rational{1, 4}, Rational{1, 2}, "F5").notes[0].tieStart = true;
     addEvent(full, piano, 1, Rational{0}, Rational{3, 4}, "C3", 5, 2).articulations = {
-        score::Articulation::Staccato, score::Articulation::Staccatissimo, score::Articulation::Accent,
-        score::Articulation::StrongAccent, score::Articulation::Tenuto, score::Articulation::DetachedLegato,
-        score::Articulation::Trill, score::Articulation::Mordent, score::Articulation::InvertedMordent,
-        score::Articulation::Turn, score::Articulation::Tremolo, score::Articulation::UpBow,
-        score::Articulation::DownBow, score::Articulation::Breath};
+        score::Articulation::Staccato,     score::Articulation::Staccatissimo, score::Articulation::Accent,
+        score::Articulation::StrongAccent, score::Articulation::Tenuto,        score::Articulation::DetachedLegato,
+        score::Articulation::Trill,        score::Articulation::Mordent,       score::Articulation::InvertedMordent,
+        score::Articulation::Turn,         score::Articulation::Tremolo,       score::Articulation::UpBow,
+        score::Articulation::DownBow,      score::Articulation::Breath};
     score::Event& held = addEvent(full, piano, 2, Rational{0}, Rational{3, 8}, "F5");
     held.notes[0].tieStop = true;
     held.notes[0].performed = score::PerformedTiming{Rational{5, 4}, Rational{1, 3}};
@@ -988,6 +1000,7 @@ score::Score everyFieldScore() {
     guitar.capo = 1;
     for (const char* open : {"E4", "B3", "G3", "D3", "A2", "E2"}) guitar.tuning.push_back(*score::Pitch::parse(open));
     std::vector<score::ElementId> fretted;
+    fretted.reserve(6);
     for (int i = 0; i < 3; ++i) {
         fretted.push_back(addEvent(full, guitar, 1, Rational{i, 4}, Rational{1, 4}, i == 0 ? "A3" : "B3").notes[0].id);
     }
@@ -1003,14 +1016,21 @@ score::Score everyFieldScore() {
 
     score::Layers& layers = full.layers;
     layers.form = {{"A", 1, 2}, {"B", 3, 4}};
-    layers.chords = {{{1, Rational{0}}, "Pno", "Dm7", score::PitchName{Step::D, 0}, "minor-seventh", std::nullopt,
-                      {{11, 1, score::ChordDegree::Type::Add}, {5, -1, score::ChordDegree::Type::Alter},
+    layers.chords = {{{1, Rational{0}},
+                      "Pno",
+                      "Dm7",
+                      score::PitchName{Step::D, 0},
+                      "minor-seventh",
+                      std::nullopt,
+                      {{11, 1, score::ChordDegree::Type::Add},
+                       {5, -1, score::ChordDegree::Type::Alter},
                        {3, 0, score::ChordDegree::Type::Subtract}}},
                      {{1, Rational{1, 2}}, "", "G7/B"},
                      {{1, Rational{1, 2}}, "", "Bdim", std::nullopt, "", std::nullopt, {}, true},
                      {{2, Rational{0}}, "Gtr", "N.C.", std::nullopt, "", std::nullopt, {}, false, true},
                      {{3, Rational{0}}, "Pno", "C", score::PitchName{Step::C, 0}, "bogus-kind"}};
-    layers.analysis = {{{{1, Rational{0}}, {Step::D, 0}, score::Mode::Minor}}, {{{1, Rational{0}}, "ii7", "C"}},
+    layers.analysis = {{{{1, Rational{0}}, {Step::D, 0}, score::Mode::Minor}},
+                       {{{1, Rational{0}}, "ii7", "C"}},
                        {{{4, Rational{0}}, score::CadenceKind::Perfect}}};
     score::TabNote bent{fretted[0], 3, 2};
     bent.bend = {{Rational{0}, 0}, {Rational{1, 3}, 100}, {Rational{1}, 0}};
@@ -1052,7 +1072,8 @@ score::Score everyFieldScore() {
                       {"Dr", 1, {0, Rational{0}}, score::Clef::Sign::Percussion, 2, 0},
                       {"Dr", 1, {4, Rational{0}}, score::Clef::Sign::None, 3, 0}};
     notation.beams = {{"Pno", beamed}};
-    notation.stems = {{beamed[0], score::Stem::Direction::Up}, {beamed[1], score::Stem::Direction::Down},
+    notation.stems = {{beamed[0], score::Stem::Direction::Up},
+                      {beamed[1], score::Stem::Direction::Down},
                       {beamed[2], score::Stem::Direction::None}};
     notation.slurs = {{"Pno", beamed[0], beamed[2]}, {"Pno", pickupId, beamed[1]}};
     notation.hairpins = {{"Pno", 1, {1, Rational{0}}, {1, Rational{1, 2}}, true},

@@ -59,7 +59,8 @@ void writeStaffDetails(XmlStream& xml, const PartPlan& part) {
             xml.open("staff-tuning");
             xml.attribute("line", static_cast<std::int64_t>(line));
             xml.leaf("tuning-step", std::string_view{&letter, 1});
-            if (const std::string alter = alterText(open.alter, open.cents); !alter.empty()) xml.leaf("tuning-alter", alter);
+            if (const std::string alter = alterText(open.alter, open.cents); !alter.empty())
+                xml.leaf("tuning-alter", alter);
             xml.leaf("tuning-octave", clampOctave(open.octave));
             xml.close();
         }

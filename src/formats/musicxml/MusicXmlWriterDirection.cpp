@@ -22,16 +22,26 @@ struct JumpSpelling {
 JumpSpelling spellingOf(score::NavigationKind kind) noexcept {
     using Kind = score::NavigationKind;
     switch (kind) {
-        case Kind::Segno: return {"segno", {}, "segno", "segno"};
-        case Kind::Coda: return {"coda", {}, "coda", "coda"};
-        case Kind::ToCoda: return {{}, "To Coda", "tocoda", "coda"};
-        case Kind::Fine: return {{}, "Fine", "fine", "yes"};
-        case Kind::DaCapo: return {{}, "D.C.", "dacapo", "yes"};
-        case Kind::DaCapoAlFine: return {{}, "D.C. al Fine", "dacapo", "yes"};
-        case Kind::DaCapoAlCoda: return {{}, "D.C. al Coda", "dacapo", "yes"};
-        case Kind::DalSegno: return {{}, "D.S.", "dalsegno", "segno"};
-        case Kind::DalSegnoAlFine: return {{}, "D.S. al Fine", "dalsegno", "segno"};
-        case Kind::DalSegnoAlCoda: return {{}, "D.S. al Coda", "dalsegno", "segno"};
+        case Kind::Segno:
+            return {"segno", {}, "segno", "segno"};
+        case Kind::Coda:
+            return {"coda", {}, "coda", "coda"};
+        case Kind::ToCoda:
+            return {{}, "To Coda", "tocoda", "coda"};
+        case Kind::Fine:
+            return {{}, "Fine", "fine", "yes"};
+        case Kind::DaCapo:
+            return {{}, "D.C.", "dacapo", "yes"};
+        case Kind::DaCapoAlFine:
+            return {{}, "D.C. al Fine", "dacapo", "yes"};
+        case Kind::DaCapoAlCoda:
+            return {{}, "D.C. al Coda", "dacapo", "yes"};
+        case Kind::DalSegno:
+            return {{}, "D.S.", "dalsegno", "segno"};
+        case Kind::DalSegnoAlFine:
+            return {{}, "D.S. al Fine", "dalsegno", "segno"};
+        case Kind::DalSegnoAlCoda:
+            return {{}, "D.S. al Coda", "dalsegno", "segno"};
     }
     return {"segno", {}, "segno", "segno"};
 }
@@ -56,7 +66,8 @@ public:
             xml_.empty(spelling.symbol);
             xml_.close();
         }
-        if (!jump->text.empty() || spelling.symbol.empty()) typed("words", jump->text.empty() ? spelling.words : jump->text);
+        if (!jump->text.empty() || spelling.symbol.empty())
+            typed("words", jump->text.empty() ? spelling.words : jump->text);
         writeOffset(xml_, offset_);
         xml_.open("sound");
         xml_.attribute(spelling.soundAttribute, spelling.soundValue);

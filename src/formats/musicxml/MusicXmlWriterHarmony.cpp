@@ -157,9 +157,12 @@ void writePitchName(XmlStream& xml, std::string_view prefix, const PitchName& na
 
 std::string_view degreeTypeName(score::ChordDegree::Type type) noexcept {
     switch (type) {
-        case score::ChordDegree::Type::Add: return "add";
-        case score::ChordDegree::Type::Alter: return "alter";
-        case score::ChordDegree::Type::Subtract: return "subtract";
+        case score::ChordDegree::Type::Add:
+            return "add";
+        case score::ChordDegree::Type::Alter:
+            return "alter";
+        case score::ChordDegree::Type::Subtract:
+            return "subtract";
     }
     return "add";
 }

@@ -1,11 +1,11 @@
 // Compressed MusicXML (.mxl): a zip built in memory with libzip. As the container schema asks,
 // `mimetype` comes first, stored uncompressed, and META-INF/container.xml names the score.
 
-#include <zip.h>
-
 #include <ctime>
 #include <string_view>
 #include <tuple>
+
+#include <zip.h>
 
 #include "mos/core/UniqueHandle.hpp"
 #include "mos/formats/MusicXmlWriter.hpp"
@@ -28,7 +28,11 @@ constexpr std::time_t kEntryTime = 1704067200;  // 2024-01-01
 using ZipSource = core::UniqueHandle<zip_source_t, zip_source_free>;
 
 core::Error zipError(std::string_view what, const char* detail) {
-    return core::fail(core::ErrorCode::Internal, "building the .mxl zip: " + std::string{what} + ": " + detail);
+    std::string message{"building the .mxl zip: "};
+    message += what;
+    message += ": ";
+    message += detail;
+    return core::fail(core::ErrorCode::Internal, std::move(message));
 }
 
 // Adds `data` (which must outlive the archive) as `name`; `stored` leaves it uncompressed.
@@ -49,7 +53,8 @@ core::Result<void> addEntry(zip_t* archive, const char* name, std::string_view d
 }
 
 core::Result<std::vector<std::byte>> readAll(zip_source_t* source) {
-    if (zip_source_open(source) != 0) return zipError("reopening the buffer", zip_error_strerror(zip_source_error(source)));
+    if (zip_source_open(source) != 0)
+        return zipError("reopening the buffer", zip_error_strerror(zip_source_error(source)));
     std::vector<std::byte> bytes;
     std::byte chunk[16384];
     for (;;) {

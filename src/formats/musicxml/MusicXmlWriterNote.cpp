@@ -21,22 +21,38 @@ struct ArticulationElement {
 
 ArticulationElement elementOf(Articulation articulation) noexcept {
     switch (articulation) {
-        case Articulation::Staccato: return {NotationGroup::Articulations, "staccato"};
-        case Articulation::Staccatissimo: return {NotationGroup::Articulations, "staccatissimo"};
-        case Articulation::Accent: return {NotationGroup::Articulations, "accent"};
-        case Articulation::StrongAccent: return {NotationGroup::Articulations, "strong-accent"};
-        case Articulation::Tenuto: return {NotationGroup::Articulations, "tenuto"};
-        case Articulation::DetachedLegato: return {NotationGroup::Articulations, "detached-legato"};
-        case Articulation::Breath: return {NotationGroup::Articulations, "breath-mark"};
-        case Articulation::Fermata: return {NotationGroup::Fermata, "fermata"};
-        case Articulation::Trill: return {NotationGroup::Ornaments, "trill-mark"};
-        case Articulation::Mordent: return {NotationGroup::Ornaments, "mordent"};
-        case Articulation::InvertedMordent: return {NotationGroup::Ornaments, "inverted-mordent"};
-        case Articulation::Turn: return {NotationGroup::Ornaments, "turn"};
-        case Articulation::Tremolo: return {NotationGroup::Ornaments, "tremolo"};
-        case Articulation::UpBow: return {NotationGroup::Technical, "up-bow"};
-        case Articulation::DownBow: return {NotationGroup::Technical, "down-bow"};
-        case Articulation::Arpeggiate: return {NotationGroup::Arpeggiate, "arpeggiate"};
+        case Articulation::Staccato:
+            return {NotationGroup::Articulations, "staccato"};
+        case Articulation::Staccatissimo:
+            return {NotationGroup::Articulations, "staccatissimo"};
+        case Articulation::Accent:
+            return {NotationGroup::Articulations, "accent"};
+        case Articulation::StrongAccent:
+            return {NotationGroup::Articulations, "strong-accent"};
+        case Articulation::Tenuto:
+            return {NotationGroup::Articulations, "tenuto"};
+        case Articulation::DetachedLegato:
+            return {NotationGroup::Articulations, "detached-legato"};
+        case Articulation::Breath:
+            return {NotationGroup::Articulations, "breath-mark"};
+        case Articulation::Fermata:
+            return {NotationGroup::Fermata, "fermata"};
+        case Articulation::Trill:
+            return {NotationGroup::Ornaments, "trill-mark"};
+        case Articulation::Mordent:
+            return {NotationGroup::Ornaments, "mordent"};
+        case Articulation::InvertedMordent:
+            return {NotationGroup::Ornaments, "inverted-mordent"};
+        case Articulation::Turn:
+            return {NotationGroup::Ornaments, "turn"};
+        case Articulation::Tremolo:
+            return {NotationGroup::Ornaments, "tremolo"};
+        case Articulation::UpBow:
+            return {NotationGroup::Technical, "up-bow"};
+        case Articulation::DownBow:
+            return {NotationGroup::Technical, "down-bow"};
+        case Articulation::Arpeggiate:
+            return {NotationGroup::Arpeggiate, "arpeggiate"};
     }
     return {NotationGroup::Articulations, "staccato"};
 }
@@ -44,47 +60,66 @@ ArticulationElement elementOf(Articulation articulation) noexcept {
 // Slides into or out of a note are jazz articulations in MusicXML.
 std::string_view slideArticulation(score::Slide slide) noexcept {
     switch (slide) {
-        case score::Slide::InFromBelow: return "scoop";
-        case score::Slide::InFromAbove: return "plop";
-        case score::Slide::OutDownwards: return "falloff";
-        case score::Slide::OutUpwards: return "doit";
-        default: return {};
+        case score::Slide::InFromBelow:
+            return "scoop";
+        case score::Slide::InFromAbove:
+            return "plop";
+        case score::Slide::OutDownwards:
+            return "falloff";
+        case score::Slide::OutUpwards:
+            return "doit";
+        default:
+            return {};
     }
 }
 
 std::string_view harmonicQualifier(score::Harmonic harmonic) noexcept {
     switch (harmonic) {
-        case score::Harmonic::Pinch: return "pinch harmonic";
-        case score::Harmonic::Tapped: return "tapped harmonic";
-        case score::Harmonic::Semi: return "semi-harmonic";
-        default: return {};
+        case score::Harmonic::Pinch:
+            return "pinch harmonic";
+        case score::Harmonic::Tapped:
+            return "tapped harmonic";
+        case score::Harmonic::Semi:
+            return "semi-harmonic";
+        default:
+            return {};
     }
 }
 
 std::string_view syllabicName(score::LyricSyllable::Syllabic syllabic) noexcept {
     switch (syllabic) {
-        case score::LyricSyllable::Syllabic::Single: return "single";
-        case score::LyricSyllable::Syllabic::Begin: return "begin";
-        case score::LyricSyllable::Syllabic::Middle: return "middle";
-        case score::LyricSyllable::Syllabic::End: return "end";
+        case score::LyricSyllable::Syllabic::Single:
+            return "single";
+        case score::LyricSyllable::Syllabic::Begin:
+            return "begin";
+        case score::LyricSyllable::Syllabic::Middle:
+            return "middle";
+        case score::LyricSyllable::Syllabic::End:
+            return "end";
     }
     return "single";
 }
 
 std::string_view stemName(score::Stem::Direction direction) noexcept {
     switch (direction) {
-        case score::Stem::Direction::Up: return "up";
-        case score::Stem::Direction::Down: return "down";
-        case score::Stem::Direction::None: return "none";
+        case score::Stem::Direction::Up:
+            return "up";
+        case score::Stem::Direction::Down:
+            return "down";
+        case score::Stem::Direction::None:
+            return "none";
     }
     return "up";
 }
 
 std::string_view beamName(BeamValue value) noexcept {
     switch (value) {
-        case BeamValue::Begin: return "begin";
-        case BeamValue::Continue: return "continue";
-        case BeamValue::End: return "end";
+        case BeamValue::Begin:
+            return "begin";
+        case BeamValue::Continue:
+            return "continue";
+        case BeamValue::End:
+            return "end";
     }
     return "begin";
 }
@@ -216,7 +251,8 @@ private:
         const Rational divisionsPerWhole{4 * part_.divisions};
         const std::string attack = decimalText((finite(note.performed->onset) - onset) * divisionsPerWhole, 4);
         const std::string release = decimalText(
-            (finite(note.performed->onset) + finite(note.performed->duration) - onset - duration_) * divisionsPerWhole, 4);
+            (finite(note.performed->onset) + finite(note.performed->duration) - onset - duration_) * divisionsPerWhole,
+            4);
         if (attack != "0") xml_.attribute("attack", attack);
         if (release != "0") xml_.attribute("release", release);
     }
@@ -344,7 +380,8 @@ private:
                 xml_.close();
                 continue;
             }
-            for (const auto& [name, count] : {std::pair{"tuplet-actual", tuplet.actual}, {"tuplet-normal", tuplet.normal}}) {
+            for (const auto& [name, count] :
+                 {std::pair{"tuplet-actual", tuplet.actual}, {"tuplet-normal", tuplet.normal}}) {
                 xml_.open(name);
                 xml_.leaf("tuplet-number", std::int64_t{count});
                 xml_.close();

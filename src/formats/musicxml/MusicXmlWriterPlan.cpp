@@ -85,6 +85,14 @@ void numberSpans(std::vector<Span> spans, std::vector<std::uint8_t>& numbers) {
     }
 }
 
+// `prefix` followed by a number ("P3", "P1-I37"), appended rather than concatenated: GCC 12 at -O3
+// reports string operator+ chains as overlapping copies (-Wrestrict).
+std::string numbered(std::string_view prefix, std::int64_t number) {
+    std::string text{prefix};
+    text += std::to_string(number);
+    return text;
+}
+
 bool isXmlName(std::string_view id) {
     if (id.empty()) return false;
     const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
@@ -144,7 +152,8 @@ private:
                 measure.duration = finite(source.duration);
                 if (source.number.find_first_not_of(" \t\r\n") != std::string::npos) measure.number = source.number;
             }
-            if (measure.duration <= Rational{0}) measure.duration = score::timeSignatureAt(timeline, index).measureLength();
+            if (measure.duration <= Rational{0})
+                measure.duration = score::timeSignatureAt(timeline, index).measureLength();
             if (measure.duration <= Rational{0}) measure.duration = Rational{1};
             if (measure.number.empty()) measure.number = std::to_string(m + 1);
             if (m > 0) measure.start = plan_.measures[m - 1].start + plan_.measures[m - 1].duration;
@@ -212,7 +221,7 @@ private:
         std::set<std::string> used;
         bool clash = false;
         for (PartPlan& part : plan_.parts) {
-            part.id = isXmlName(part.part->id) ? part.part->id : "P" + std::to_string(&part - plan_.parts.data() + 1);
+            part.id = isXmlName(part.part->id) ? part.part->id : numbered("P", &part - plan_.parts.data() + 1);
             clash = clash || !used.insert(part.id).second;
         }
         for (PartPlan& part : plan_.parts) planInstruments(part);
@@ -222,7 +231,7 @@ private:
         if (!clash) return;
         // "P<n>" ids never equal one another nor any "P<n>-I<k>" instrument id.
         for (PartPlan& part : plan_.parts) {
-            part.id = "P" + std::to_string(&part - plan_.parts.data() + 1);
+            part.id = numbered("P", &part - plan_.parts.data() + 1);
             planInstruments(part);
         }
     }
@@ -242,13 +251,13 @@ private:
         plan.instruments.clear();
         if (keys.empty()) {
             const std::string& name = part.instrument.name.empty() ? part.name : part.instrument.name;
-            plan.instruments.push_back({plan.id + "-I1", name, 0});
+            plan.instruments.push_back({numbered(plan.id + "-I", 1), name, 0});
         }
         for (const std::uint8_t key : keys) {
             std::string name{drumName(key)};
             if (keys.size() == 1 && !part.instrument.name.empty()) name = part.instrument.name;
-            if (name.empty()) name = "Percussion " + std::to_string(key);
-            plan.instruments.push_back({plan.id + "-I" + std::to_string(key + 1), std::move(name), key});
+            if (name.empty()) name = numbered("Percussion ", key);
+            plan.instruments.push_back({numbered(plan.id + "-I", key + 1), std::move(name), key});
         }
         plan.instrumentOnNotes = plan.instruments.size() > 1;
     }
@@ -264,7 +273,7 @@ private:
             // number for whole measures.
             spansByPart[partIndexOf(hairpins[i].partId)].push_back(
                 {{from.measure, 0, Rational{}}, {to.measure, kAfterEveryVoice, Rational{}}, i});
-            ends_.push_back({from, to});
+            ends_.emplace_back(from, to);
         }
         std::vector<std::uint8_t> numbers(hairpins.size(), 1);
         for (std::size_t p = 0; p < spansByPart.size(); ++p) {
@@ -306,7 +315,7 @@ private:
         for (const score::Beam& beam : layers.notation.beams) {
             if (beam.events.size() < 2) continue;
             for (std::size_t i = 0; i < beam.events.size(); ++i) {
-                plan_.beams[beam.events[i]] = i == 0                       ? BeamValue::Begin
+                plan_.beams[beam.events[i]] = i == 0                        ? BeamValue::Begin
                                               : i + 1 == beam.events.size() ? BeamValue::End
                                                                             : BeamValue::Continue;
             }
@@ -350,7 +359,8 @@ private:
                     const score::TabNote& from = *previous->second->tab;
                     TabArrival arrival{from.hammerOn, from.pullOff,
                                        from.slide == score::Slide::Shift || from.slide == score::Slide::Legato};
-                    if (arrival.hammerOn || arrival.pullOff || arrival.slide) plan_.tabArrivals[current.tab->note] = arrival;
+                    if (arrival.hammerOn || arrival.pullOff || arrival.slide)
+                        plan_.tabArrivals[current.tab->note] = arrival;
                     if (from.slide == score::Slide::Legato) {
                         slurs.emplace_back(previous->second->note->event->id, current.note->event->id);
                     }
@@ -369,7 +379,8 @@ private:
             if (from == events_.end() || to == events_.end() || from->second.part != to->second.part) continue;
             const score::Event& first = *from->second.event;
             const score::Event& last = *to->second.event;
-            Span span{{first.measure, first.voice, finite(first.offset)}, {last.measure, last.voice, finite(last.offset)}, i};
+            Span span{
+                {first.measure, first.voice, finite(first.offset)}, {last.measure, last.voice, finite(last.offset)}, i};
             ends[i] = {first.id, last.id};
             if (span.to < span.from) {
                 std::swap(span.from, span.to);
@@ -401,13 +412,14 @@ private:
         }
         chooseDivisions(part);
         const score::Part& source = *part.part;
-        const std::size_t partIndex = static_cast<std::size_t>(&part - plan_.parts.data());
+        const auto partIndex = static_cast<std::size_t>(&part - plan_.parts.data());
         part.staves = std::max<std::uint8_t>(source.staves, 1);
         for (const score::Event& event : source.events) part.staves = std::max(part.staves, event.staff);
         for (const score::Clef& clef : score_.layers.notation.clefs) {
             if (partIndexOf(clef.partId) != partIndex) continue;
             part.staves = std::max(part.staves, clef.staff);
-            const bool known = std::find(part.tabStaves.begin(), part.tabStaves.end(), clef.staff) != part.tabStaves.end();
+            const bool known =
+                std::find(part.tabStaves.begin(), part.tabStaves.end(), clef.staff) != part.tabStaves.end();
             if (clef.sign == score::Clef::Sign::Tab && !known) part.tabStaves.push_back(clef.staff);
         }
         std::sort(part.tabStaves.begin(), part.tabStaves.end());

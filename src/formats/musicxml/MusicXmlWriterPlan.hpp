@@ -44,9 +44,9 @@ struct HarmonyItem {
 
 // Non-note content at a place in a measure. The alternatives are in the order they are written
 // when they share a place: attribute changes first, the chord symbol last, just before the note.
-using ItemContent = std::variant<const score::KeyChange*, const score::Clef*, const score::Marker*,
-                                 const score::Navigation*, const score::TempoMark*, const score::TextMark*,
-                                 const score::DynamicMark*, WedgeItem, HarmonyItem>;
+using ItemContent =
+    std::variant<const score::KeyChange*, const score::Clef*, const score::Marker*, const score::Navigation*,
+                 const score::TempoMark*, const score::TextMark*, const score::DynamicMark*, WedgeItem, HarmonyItem>;
 
 struct MeasureItem {
     core::Rational offset{};
@@ -68,9 +68,9 @@ struct PartPlan {
     bool writeStaff = false;         // <staff> on notes, directions and clefs (several staves)
     bool instrumentOnNotes = false;  // several score-instruments: every note names its own
     std::vector<InstrumentSlot> instruments;
-    std::vector<std::uint8_t> tabStaves;                     // staves with a TAB clef
-    std::vector<std::vector<const score::Event*>> events;    // per measure, in the part's order
-    std::vector<std::vector<MeasureItem>> items;             // per measure, sorted for writing
+    std::vector<std::uint8_t> tabStaves;                      // staves with a TAB clef
+    std::vector<std::vector<const score::Event*>> events;     // per measure, in the part's order
+    std::vector<std::vector<MeasureItem>> items;              // per measure, sorted for writing
     std::vector<std::vector<const score::Clef*>> startClefs;  // per measure, the clefs at its start
 
     // Whole notes in divisions, rounded when the divisions could not be chosen to make it exact.

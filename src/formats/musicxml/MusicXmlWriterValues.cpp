@@ -9,7 +9,7 @@ namespace mos::formats::musicxml_writer {
 namespace {
 
 // Note types from the longest; each is half the one before, maxima being 8 whole notes.
-constexpr std::array<std::string_view, 14> kTypeNames{"maxima", "long", "breve", "whole",  "half",  "quarter", "eighth",
+constexpr std::array<std::string_view, 14> kTypeNames{"maxima", "long", "breve", "whole", "half",  "quarter", "eighth",
                                                       "16th",   "32nd", "64th",  "128th", "256th", "512th",   "1024th"};
 constexpr int kLongestTypeExponent = 3;  // maxima = 2^3 whole notes
 constexpr int kMostDots = 4;
@@ -17,8 +17,8 @@ constexpr int kMostDots = 4;
 // The value of type `typeIndex` with `dots` dots: base * (2 - 2^-dots).
 core::Rational typeValue(std::size_t typeIndex, int dots) noexcept {
     const int exponent = kLongestTypeExponent - static_cast<int>(typeIndex);
-    const core::Rational base = exponent >= 0 ? core::Rational{std::int64_t{1} << exponent}
-                                              : core::Rational{1, std::int64_t{1} << -exponent};
+    const core::Rational base =
+        exponent >= 0 ? core::Rational{std::int64_t{1} << exponent} : core::Rational{1, std::int64_t{1} << -exponent};
     return base * core::Rational{(std::int64_t{1} << (dots + 1)) - 1, std::int64_t{1} << dots};
 }
 
@@ -29,7 +29,8 @@ std::optional<NoteType> exactNoteTypeOf(core::Rational value) noexcept {
     const auto isPowerOfTwo = [](std::int64_t n) { return (n & (n - 1)) == 0; };
     for (int dots = 0; dots <= kMostDots; ++dots) {
         // Without its dots the value must be a power of two: base = value * 2^d / (2^(d+1) - 1).
-        const core::Rational base = value * core::Rational{std::int64_t{1} << dots, (std::int64_t{1} << (dots + 1)) - 1};
+        const core::Rational base =
+            value * core::Rational{std::int64_t{1} << dots, (std::int64_t{1} << (dots + 1)) - 1};
         if (!base.isValid() || !isPowerOfTwo(base.num()) || !isPowerOfTwo(base.den())) continue;
         if (base.num() != 1 && base.den() != 1) continue;
         const int exponent = base.den() == 1 ? std::countr_zero(static_cast<std::uint64_t>(base.num()))
@@ -70,7 +71,8 @@ std::string decimalText(core::Rational value, int maxFractionDigits) {
     }
     std::string text;
     if (units < 0) text.push_back('-');
-    const std::uint64_t magnitude = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+    const std::uint64_t magnitude =
+        units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
     const auto unsignedScale = static_cast<std::uint64_t>(scale);
     text += std::to_string(magnitude / unsignedScale);
     std::uint64_t fraction = magnitude % unsignedScale;
@@ -115,34 +117,51 @@ score::KeySignature writtenKey(const score::KeySignature& concert, const score::
     while (fifths < -7) fifths += 12;
     score::KeySignature written = concert;
     written.fifths = static_cast<std::int8_t>(fifths);
-    for (score::KeyAccidental& accidental : written.accidentals) accidental = writtenAccidental(accidental, transposition);
+    for (score::KeyAccidental& accidental : written.accidentals)
+        accidental = writtenAccidental(accidental, transposition);
     return written;
 }
 
 std::string_view modeName(score::Mode mode) noexcept {
     switch (mode) {
-        case score::Mode::Major: return "major";
-        case score::Mode::Minor: return "minor";
-        case score::Mode::Ionian: return "ionian";
-        case score::Mode::Dorian: return "dorian";
-        case score::Mode::Phrygian: return "phrygian";
-        case score::Mode::Lydian: return "lydian";
-        case score::Mode::Mixolydian: return "mixolydian";
-        case score::Mode::Aeolian: return "aeolian";
-        case score::Mode::Locrian: return "locrian";
-        case score::Mode::None: return "none";
+        case score::Mode::Major:
+            return "major";
+        case score::Mode::Minor:
+            return "minor";
+        case score::Mode::Ionian:
+            return "ionian";
+        case score::Mode::Dorian:
+            return "dorian";
+        case score::Mode::Phrygian:
+            return "phrygian";
+        case score::Mode::Lydian:
+            return "lydian";
+        case score::Mode::Mixolydian:
+            return "mixolydian";
+        case score::Mode::Aeolian:
+            return "aeolian";
+        case score::Mode::Locrian:
+            return "locrian";
+        case score::Mode::None:
+            return "none";
     }
     return "major";
 }
 
 std::string_view clefSignName(score::Clef::Sign sign) noexcept {
     switch (sign) {
-        case score::Clef::Sign::G: return "G";
-        case score::Clef::Sign::F: return "F";
-        case score::Clef::Sign::C: return "C";
-        case score::Clef::Sign::Percussion: return "percussion";
-        case score::Clef::Sign::Tab: return "TAB";
-        case score::Clef::Sign::None: return "none";
+        case score::Clef::Sign::G:
+            return "G";
+        case score::Clef::Sign::F:
+            return "F";
+        case score::Clef::Sign::C:
+            return "C";
+        case score::Clef::Sign::Percussion:
+            return "percussion";
+        case score::Clef::Sign::Tab:
+            return "TAB";
+        case score::Clef::Sign::None:
+            return "none";
     }
     return "G";
 }
@@ -158,31 +177,55 @@ constexpr std::array<std::string_view, 11> kBarStyles{"regular",     "dotted",  
                                                       "light-light", "light-heavy", "heavy-light", "heavy-heavy",
                                                       "tick",        "short",       "none"};
 
-constexpr std::array<std::string_view, 26> kDynamics{"p",  "pp",  "ppp", "pppp", "ppppp", "pppppp", "f",
-                                                     "ff", "fff", "ffff", "fffff", "ffffff", "mp",   "mf",
-                                                     "sf", "sfp", "sfpp", "fp",  "rf",    "rfz",    "sfz",
-                                                     "sffz", "fz", "n",   "pf",   "sfzp"};
+constexpr std::array<std::string_view, 26> kDynamics{
+    "p",  "pp", "ppp", "pppp", "ppppp", "pppppp", "f",   "ff",  "fff",  "ffff", "fffff", "ffffff", "mp",
+    "mf", "sf", "sfp", "sfpp", "fp",    "rf",     "rfz", "sfz", "sffz", "fz",   "n",     "pf",     "sfzp"};
 
-constexpr std::array<std::string_view, 33> kChordKinds{
-    "major",          "minor",         "augmented",        "diminished",       "dominant",
-    "major-seventh",  "minor-seventh", "diminished-seventh", "augmented-seventh", "half-diminished",
-    "major-minor",    "major-sixth",   "minor-sixth",      "dominant-ninth",   "major-ninth",
-    "minor-ninth",    "dominant-11th", "major-11th",       "minor-11th",       "dominant-13th",
-    "major-13th",     "minor-13th",    "suspended-second", "suspended-fourth", "Neapolitan",
-    "Italian",        "French",        "German",           "pedal",            "power",
-    "Tristan",        "other",         "none"};
+constexpr std::array<std::string_view, 33> kChordKinds{"major",
+                                                       "minor",
+                                                       "augmented",
+                                                       "diminished",
+                                                       "dominant",
+                                                       "major-seventh",
+                                                       "minor-seventh",
+                                                       "diminished-seventh",
+                                                       "augmented-seventh",
+                                                       "half-diminished",
+                                                       "major-minor",
+                                                       "major-sixth",
+                                                       "minor-sixth",
+                                                       "dominant-ninth",
+                                                       "major-ninth",
+                                                       "minor-ninth",
+                                                       "dominant-11th",
+                                                       "major-11th",
+                                                       "minor-11th",
+                                                       "dominant-13th",
+                                                       "major-13th",
+                                                       "minor-13th",
+                                                       "suspended-second",
+                                                       "suspended-fourth",
+                                                       "Neapolitan",
+                                                       "Italian",
+                                                       "French",
+                                                       "German",
+                                                       "pedal",
+                                                       "power",
+                                                       "Tristan",
+                                                       "other",
+                                                       "none"};
 
 // General MIDI level 1 percussion keys 35…81.
 constexpr std::uint8_t kFirstDrumKey = 35;
 constexpr std::array<std::string_view, 47> kDrumNames{
-    "Acoustic Bass Drum", "Bass Drum 1",    "Side Stick",     "Acoustic Snare", "Hand Clap",      "Electric Snare",
-    "Low Floor Tom",      "Closed Hi-Hat",  "High Floor Tom", "Pedal Hi-Hat",   "Low Tom",        "Open Hi-Hat",
-    "Low-Mid Tom",        "Hi-Mid Tom",     "Crash Cymbal 1", "High Tom",       "Ride Cymbal 1",  "Chinese Cymbal",
-    "Ride Bell",          "Tambourine",     "Splash Cymbal",  "Cowbell",        "Crash Cymbal 2", "Vibraslap",
-    "Ride Cymbal 2",      "Hi Bongo",       "Low Bongo",      "Mute Hi Conga",  "Open Hi Conga",  "Low Conga",
-    "High Timbale",       "Low Timbale",    "High Agogo",     "Low Agogo",      "Cabasa",         "Maracas",
-    "Short Whistle",      "Long Whistle",   "Short Guiro",    "Long Guiro",     "Claves",         "Hi Wood Block",
-    "Low Wood Block",     "Mute Cuica",     "Open Cuica",     "Mute Triangle",  "Open Triangle"};
+    "Acoustic Bass Drum", "Bass Drum 1",   "Side Stick",     "Acoustic Snare", "Hand Clap",      "Electric Snare",
+    "Low Floor Tom",      "Closed Hi-Hat", "High Floor Tom", "Pedal Hi-Hat",   "Low Tom",        "Open Hi-Hat",
+    "Low-Mid Tom",        "Hi-Mid Tom",    "Crash Cymbal 1", "High Tom",       "Ride Cymbal 1",  "Chinese Cymbal",
+    "Ride Bell",          "Tambourine",    "Splash Cymbal",  "Cowbell",        "Crash Cymbal 2", "Vibraslap",
+    "Ride Cymbal 2",      "Hi Bongo",      "Low Bongo",      "Mute Hi Conga",  "Open Hi Conga",  "Low Conga",
+    "High Timbale",       "Low Timbale",   "High Agogo",     "Low Agogo",      "Cabasa",         "Maracas",
+    "Short Whistle",      "Long Whistle",  "Short Guiro",    "Long Guiro",     "Claves",         "Hi Wood Block",
+    "Low Wood Block",     "Mute Cuica",    "Open Cuica",     "Mute Triangle",  "Open Triangle"};
 
 }  // namespace
 

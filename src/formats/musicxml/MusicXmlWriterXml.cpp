@@ -66,14 +66,30 @@ void appendEscaped(std::string& out, std::string_view value, bool inAttribute) {
         std::string_view escape;
         bool drop = false;
         switch (c) {
-            case '&': escape = "&amp;"; break;
-            case '<': escape = "&lt;"; break;
-            case '>': escape = "&gt;"; break;
-            case '"': escape = inAttribute ? "&quot;" : ""; break;
-            case '\r': escape = "&#13;"; break;
-            case '\n': escape = inAttribute ? "&#10;" : ""; break;
-            case '\t': escape = inAttribute ? "&#9;" : ""; break;
-            default: drop = c < 0x20; break;
+            case '&':
+                escape = "&amp;";
+                break;
+            case '<':
+                escape = "&lt;";
+                break;
+            case '>':
+                escape = "&gt;";
+                break;
+            case '"':
+                escape = inAttribute ? "&quot;" : "";
+                break;
+            case '\r':
+                escape = "&#13;";
+                break;
+            case '\n':
+                escape = inAttribute ? "&#10;" : "";
+                break;
+            case '\t':
+                escape = inAttribute ? "&#9;" : "";
+                break;
+            default:
+                drop = c < 0x20;
+                break;
         }
         if (!escape.empty() || drop) {
             flush(i);
