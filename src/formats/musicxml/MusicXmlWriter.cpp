@@ -255,7 +255,7 @@ private:
         if (target > cursor_) {
             xml_.open("forward");
             xml_.leaf("duration", target - cursor_);
-            xml_.leaf("voice", std::int64_t{voice.number});
+            xml_.leaf("voice", std::int64_t{std::max<std::uint8_t>(voice.number, 1)});
             if (part_.writeStaff) xml_.leaf("staff", std::int64_t{std::max<std::uint8_t>(voice.staff, 1)});
             xml_.close();
             cursor_ = target;

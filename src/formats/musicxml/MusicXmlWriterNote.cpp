@@ -193,7 +193,7 @@ private:
             if (note->tieStart) writeTypedEmpty("tie", "start");
         }
         if (note != nullptr) writeInstrument(*note);
-        xml_.leaf("voice", std::int64_t{event_.voice});
+        xml_.leaf("voice", std::int64_t{std::max<std::uint8_t>(event_.voice, 1)});  // voices count from 1
         if (type_) {
             xml_.leaf("type", type_->name);
             for (int d = 0; d < type_->dots; ++d) xml_.empty("dot");
