@@ -847,6 +847,67 @@ TEST(MusicXmlWriterTest, ChordSymbolsWithStructureTextOnlyAndNoChord) {
     expectSchemaValid(written->text);
 }
 
+TEST(MusicXmlWriterTest, ChordTextKeepsItsRootSpellingAndItsPrintedDegreesAreNotRepeated) {
+    score::Score source = scoreWithMeasures(1);
+    addPart(source, "P1");
+    score::ChordSymbol flat{{0, Rational{0}}, "P1", "B\u266D7(add9)", score::PitchName{score::Step::B, -1}, "dominant"};
+    flat.degrees = {{9, 0, score::ChordDegree::Type::Add}};
+    score::ChordSymbol bare{{0, Rational{1, 2}}, "P1", "", score::PitchName{score::Step::G, 0}, "dominant"};
+    bare.degrees = {{9, -1, score::ChordDegree::Type::Add}};
+    source.layers.chords = {flat, bare};
+    const auto written = write(source);
+    EXPECT_EQ(written->attribute("//harmony[1]/root/root-step", "text"), "B\u266D");
+    EXPECT_EQ(written->attribute("//harmony[1]/kind", "text"), "7(add9)");
+    EXPECT_EQ(written->attribute("//harmony[1]/degree", "print-object"), "no");  // the kind's text shows it
+    EXPECT_FALSE(written->node("//harmony[2]/root/root-step/@text"));
+    EXPECT_FALSE(written->node("//harmony[2]/kind/@text"));
+    EXPECT_FALSE(written->node("//harmony[2]/degree/@print-object"));  // no text: the degree is shown
+    expectSchemaValid(written->text);
+}
+
+TEST(MusicXmlWriterTest, ASingleTupletKeepsItsRatioAsWritten) {
+    score::Score source = scoreWithMeasures(1, {2, 4});
+    score::Part& part = addPart(source, "P1");
+    for (int i = 0; i < 6; ++i) {  // six sixteenths in the time of four
+        addEvent(source, part, 0, Rational{i, 24}, Rational{1, 24}, "C5").tuplets = {{6, 4, i == 0, i == 5}};
+    }
+    const auto written = write(source);
+    EXPECT_EQ(written->number("//note[1]/time-modification/actual-notes"), 6);
+    EXPECT_EQ(written->number("//note[1]/time-modification/normal-notes"), 4);
+    EXPECT_EQ(written->value("//note[1]/type"), "16th");
+}
+
+TEST(MusicXmlWriterTest, EventsPastTheTimelineGetMeasuresOfTheLastMeter) {
+    score::Score source = scoreWithMeasures(1, {3, 4});
+    score::Part& part = addPart(source, "P1");
+    addEvent(source, part, 2, Rational{0}, Rational{3, 4}, "E4");
+    const auto written = write(source);
+    const auto measures = written->nodes("//part/measure");
+    ASSERT_EQ(measures.size(), 3U);
+    EXPECT_EQ(std::string{measures[2].attribute("number").as_string()}, "3");
+    EXPECT_EQ(written->number("//measure[2]/note/duration"), 3);  // a measure rest as long as 3/4
+    EXPECT_EQ(written->value("//measure[3]/note/pitch/step"), "E");
+    expectSchemaValid(written->text);
+}
+
+TEST(MusicXmlWriterTest, DivisionsStayBoundedWhenDenominatorsExplode) {
+    score::Score source = scoreWithMeasures(1);
+    score::Part& part = addPart(source, "P1");
+    // Durations of 1/997, 1/991 and 1/983 of a whole: divisions that hold all three would pass
+    // 2^26, more than readers' integers hold, so the last is rounded instead.
+    addEvent(source, part, 0, Rational{0}, Rational{1, 997}, "C4");
+    addEvent(source, part, 0, Rational{1, 997}, Rational{1, 991}, "D4");
+    addEvent(source, part, 0, Rational{1, 997} + Rational{1, 991}, Rational{1, 983}, "E4");
+    const auto written = write(source);
+    EXPECT_EQ(written->document.select_node("//divisions").node().text().as_llong(), 997LL * 991);
+    const auto durations = written->nodes("//note/duration");
+    ASSERT_EQ(durations.size(), 3U);
+    EXPECT_EQ(durations[0].text().as_llong(), 4LL * 991);
+    EXPECT_EQ(durations[1].text().as_llong(), 4LL * 997);
+    EXPECT_EQ(durations[2].text().as_llong(), 4020LL);  // 4 * 997 * 991 / 983 = 4020.46…, rounded
+    expectSchemaValid(written->text);
+}
+
 TEST(MusicXmlWriterTest, ChordDiagramsAreFramesOfTheirHarmony) {
     score::Score source = scoreWithMeasures(1);
     addPart(source, "P1");
