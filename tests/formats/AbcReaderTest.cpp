@@ -51,18 +51,21 @@ std::vector<std::string> offsets(const score::Part& part) {
 
 std::vector<std::string> measureNumbers(const score::Score& score) {
     std::vector<std::string> out;
+    out.reserve(score.timeline.measures.size());
     for (const score::Measure& measure : score.timeline.measures) out.push_back(measure.number);
     return out;
 }
 
 std::vector<std::string> measureLengths(const score::Score& score) {
     std::vector<std::string> out;
+    out.reserve(score.timeline.measures.size());
     for (const score::Measure& measure : score.timeline.measures) out.push_back(measure.duration.toString());
     return out;
 }
 
 std::vector<std::string> messages(const std::vector<core::Error>& errors) {
     std::vector<std::string> out;
+    out.reserve(errors.size());
     for (const core::Error& error : errors) out.push_back(error.describe());
     return out;
 }
@@ -77,7 +80,7 @@ TEST(AbcReaderTest, HeaderFieldsBecomeMetadataTimelineAndExtensions) {
     EXPECT_EQ(score.metadata.source, "Kerr's vol. 2");
     EXPECT_EQ(score.metadata.genre, "reel");
     EXPECT_EQ(score.metadata.tags, std::vector<std::string>{"Ireland"});
-    EXPECT_EQ(score.extensions.at("abc"), R"({"N":"often played in D","Z":"Jane Doe"})");
+    EXPECT_EQ(score.extensions.at("abc"), R"({"N":"often played in D","X":"7","Z":"Jane Doe"})");
 
     const score::Measure& first = score.timeline.measures.at(0);
     EXPECT_EQ(first.time, (score::TimeSignature{2, 2, score::TimeSignature::Symbol::Cut}));
@@ -228,7 +231,8 @@ TEST(AbcReaderTest, ChordSymbolsAlternatesAndAnnotations) {
 
 TEST(AbcReaderTest, DecorationsGraceNotesAndSlurs) {
     const auto result =
-        readAbc("X:1\nL:1/8\nK:C\n!trill!A .B ~c !p!d !segno!e !wiggle!f {/g}a {ag}b|(AB)!fermata!c5|\n", "t.abc");
+        readAbc("X:1\nL:1/8\nU:W=!wedge!\nK:C\n!trill!A .B ~c !p!d !segno!e !wiggle!f {/g}a {ag}b|(AB)!fermata!Wc5J|\n",
+                "t.abc");
     ASSERT_TRUE(result.ok());
     const auto& score = result->scores.at(0);
     const auto& events = score.parts.at(0).events;
@@ -242,9 +246,10 @@ TEST(AbcReaderTest, DecorationsGraceNotesAndSlurs) {
     ASSERT_EQ(score.timeline.measures[0].navigation.size(), 1U);
     EXPECT_EQ(score.timeline.measures[0].navigation[0].kind, score::NavigationKind::Segno);
     EXPECT_EQ(score.timeline.measures[0].navigation[0].offset, Rational(1, 2));
-    EXPECT_EQ(
-        messages(result->warnings),
-        std::vector<std::string>{"t.abc:4:30, measure 1: tune 1: !wiggle! is not an ABC 2.1 decoration; ignored"});
+    EXPECT_EQ(messages(result->warnings),
+              (std::vector<std::string>{
+                  "t.abc:5:30, measure 1: tune 1: !wiggle! is not an ABC 2.1 decoration; ignored",
+                  "t.abc:5:68, measure 2: tune 1: 'J' stands for no decoration (U: defines one); ignored"}));
 
     EXPECT_EQ(notes(score.parts.at(0), true), (std::vector<std::string>{"A4", "B4", "C5", "D5", "E5", "F5", "~G5", "A5",
                                                                         "~A5", "~G5", "B5", "A4", "B4", "C5"}));
@@ -255,7 +260,7 @@ TEST(AbcReaderTest, DecorationsGraceNotesAndSlurs) {
     EXPECT_EQ(slashed.duration, Rational{});
     EXPECT_EQ(slashed.offset, events[7].offset);
     EXPECT_FALSE(events[8].grace->slash);
-    EXPECT_EQ(events[13].articulations, std::vector<A>{A::Fermata});
+    EXPECT_EQ(events[13].articulations, (std::vector<A>{A::Fermata, A::Staccatissimo}));
     ASSERT_EQ(score.layers.notation.slurs.size(), 1U);
     EXPECT_EQ(score.layers.notation.slurs[0].from, events[11].id);
     EXPECT_EQ(score.layers.notation.slurs[0].to, events[12].id);
@@ -414,6 +419,10 @@ TEST(AbcReaderTest, PartsGiveTheFormInTheHeadersOrder) {
     // The Nottingham books give the order in Y:; without an order the parts are the form as written.
     EXPECT_EQ(tune("X:1\nY:ABB\nK:C\nP:A\nC4|\nP:B\nD4|\n").layers.form.size(), 3U);
     EXPECT_EQ(tune("X:1\nK:C\nP:A\nC4|\nP:B\nD4|\n").layers.form.size(), 2U);
+    // A part starts a bar: the Nottingham books end an introduction without a bar line before P:.
+    const auto intro = tune("X:1\nY:SAA\nM:6/8\nK:G\nP:S\nd3\nP:A\ngdB GBd|g6|\n");
+    EXPECT_EQ(measureLengths(intro), (std::vector<std::string>{"3/8", "3/4", "3/4"}));
+    EXPECT_EQ(intro.layers.form, (std::vector<score::Section>{{"S", 0, 0}, {"A", 1, 2}, {"A", 1, 2}}));
 }
 
 TEST(AbcReaderTest, ContinuationsCommentsAndDirectives) {

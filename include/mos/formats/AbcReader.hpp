@@ -10,7 +10,7 @@
 //   w: lyrics (several w: lines in a row are verses)   W: a text below the music
 //   "Am7" chord symbols   "^text" texts   !trill! . ~ … articulations, !p! dynamics, !segno! …
 //   navigation, !<(! hairpins, !1! fingering   (…) slurs   |: :| [1 [2 repeats and endings
-//   A: B: D: F: G: H: N: Z: and the header P:/Y: as written: extensions["abc"], {"N": "…", …}
+//   X:, A: B: D: F: G: H: N: Z: and the header P:/Y: as written: extensions["abc"], {"X": "3", …}
 //
 //   auto book = readAbc(text, "jigs.abc");
 //   if (!book) return book.error();   // "jigs.abc: no tune in the book could be read …"

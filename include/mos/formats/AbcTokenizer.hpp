@@ -29,7 +29,7 @@ enum class AbcTokenKind : std::uint8_t {
     ChordEnd,      // "]" closing them, with the chord's length
     ChordSymbol,   // "\"Am7\"": the symbol, in `text`
     Annotation,    // "\"^text\"" (also _ < > @): placement then text, in `text`
-    Decoration,    // "!trill!", "+fermata+" or a shorthand (. ~ H L M O P S T u v, also in `name`): `text`
+    Decoration,    // "!trill!", "+fermata+": name in `text`; a symbol (. ~ H…W h…w): also in `name`
     Tuplet,        // "(3" or "(3:2:3": p, q, r in lengthNumerator, lengthDenominator, tupletNotes
     SlurStart,     // "("
     SlurEnd,       // ")"

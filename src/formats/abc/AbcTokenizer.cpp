@@ -11,10 +11,14 @@
 namespace mos::formats {
 namespace {
 
-// The shorthand decorations . ~ H L M O P S T u v, as a table: music is scanned a byte at a time.
-constexpr std::array<bool, 256> kShorthandDecoration = [] {
+// Characters that stand for a decoration: the shorthands . and ~, and the letters H…W and h…w ABC
+// 2.1 keeps for symbols (H L M O P S T u v have standard meanings, U: gives the others one). A
+// table: music is scanned a byte at a time.
+constexpr std::array<bool, 256> kDecorationSymbol = [] {
     std::array<bool, 256> table{};
-    for (const char c : std::string_view{".~HLMOPSTuv"}) table[static_cast<unsigned char>(c)] = true;
+    table['.'] = table['~'] = true;
+    for (char c = 'H'; c <= 'W'; ++c) table[static_cast<unsigned char>(c)] = true;
+    for (char c = 'h'; c <= 'w'; ++c) table[static_cast<unsigned char>(c)] = true;
     return table;
 }();
 constexpr std::uint32_t kLargestLength = 0xFFFF;
@@ -101,7 +105,7 @@ private:
                 i = quoted(line, i);
             } else if (c == '!' || c == '+') {
                 i = delimitedDecoration(line, i);
-            } else if (kShorthandDecoration[static_cast<unsigned char>(c)]) {
+            } else if (kDecorationSymbol[static_cast<unsigned char>(c)]) {
                 emit(AbcTokenKind::Decoration, i, line.substr(i, 1)).name = c;
                 ++i;
             } else if (c == '^' || c == '_' || c == '=') {

@@ -123,14 +123,12 @@ BarShape barShape(std::string_view text) {
     const std::size_t lastBar = text.find_last_of("|[]");
     shape.startRepeat = lastBar + 1 < text.size();
     const std::string_view core = text.substr(firstBar, lastBar - firstBar + 1);
-    if (core == "||") {
-        shape.style = "light-light";
-    } else if (core == "|]" || core == "||]") {
+    if (core == "|]" || core == "||]") {
         shape.style = "light-heavy";
     } else if (core == "[|") {
         shape.style = "heavy-light";
-    } else if (core.size() > 1 && core != "|") {
-        shape.style = "light-light";
+    } else if (core.size() > 1) {
+        shape.style = "light-light";  // "||", and the rarer doubled and tripled bars
     }
     return shape;
 }
@@ -232,8 +230,15 @@ private:
         return label;
     }
 
-    // Names the tune in every message and the measure where it is known, now that labels exist.
+    // Names the tune in every message and the measure where it is known, now that labels exist;
+    // in the order of the file (the tokenizer's come first otherwise).
     void flushWarnings() {
+        std::stable_sort(pending_.begin(), pending_.end(), [](const PendingWarning& a, const PendingWarning& b) {
+            const auto place = [](const core::Error& e) {
+                return std::pair{e.where.line.value_or(0), e.where.column.value_or(0)};
+            };
+            return place(a.error) < place(b.error);
+        });
         const std::string label = tuneLabel();
         for (PendingWarning& w : pending_) {
             if (w.measure < score_.timeline.measures.size()) {
@@ -715,7 +720,7 @@ private:
             return;
         }
         std::vector<score::Note> notes;
-        notes.push_back(std::move(chordNotes_[noteIndex]));
+        notes.push_back(chordNotes_[noteIndex]);
         chordNotes_.clear();
         if (graceOpen_) {
             addGrace(token, v, std::move(notes), length);
@@ -734,14 +739,11 @@ private:
         }
         std::int8_t& barAccidental =
             v.barAccidentals[static_cast<std::size_t>(step)][static_cast<std::size_t>(octave - kLowestOctave)];
-        int alter = 0;
+        std::int8_t alter = 0;
         if (token.accidental != 0 || token.natural) {
-            alter = token.accidental;
-            if (alter < -2 || alter > 2) {
-                warn(token, "more than two sharps or flats on one note; two are kept");
-                alter = std::clamp(alter, -2, 2);
-            }
-            barAccidental = static_cast<std::int8_t>(alter);
+            alter = std::clamp<std::int8_t>(token.accidental, -2, 2);
+            if (alter != token.accidental) warn(token, "more than two sharps or flats on one note; two are kept");
+            barAccidental = alter;
         } else if (barAccidental != kNoAccidental) {
             alter = barAccidental;
         } else if (const score::Pitch* tied = tiedPitch(v, step, octave)) {
@@ -751,7 +753,7 @@ private:
         }
         score::Note& note = chordNotes_.emplace_back();
         note.id = score_.newId();
-        note.pitch = score::Pitch{step, static_cast<std::int8_t>(alter), static_cast<std::int8_t>(octave), 0};
+        note.pitch = score::Pitch{step, alter, static_cast<std::int8_t>(octave), 0};
         for (const std::string_view finger : fingers_)
             score_.layers.fingering.push_back({note.id, std::string{finger}});
         fingers_.clear();
@@ -783,7 +785,8 @@ private:
             lane.brokenNext = Fraction{1};
             applyTuplets(lane, tuplets, length);
         }
-        if (!length.isPositive()) {
+        const Fraction end = lane.offset + length;
+        if (!length.isPositive() || !end.isValid()) {
             fail(token, core::ErrorCode::Overflow, "a note length is too long or too finely divided to be exact");
             return;
         }
@@ -809,7 +812,7 @@ private:
         for (std::size_t& slur : v.slurs) {
             if (slur == kNone) slur = index;
         }
-        lane.offset += length;
+        lane.offset = end;
         lane.lastEvent = index;
         v.lastAnyEvent = index;
         v.measureHasContent = true;
@@ -1035,8 +1038,9 @@ private:
         Voice& v = *voicePtr;
         Lane& lane = v.current();
         auto& events = score_.parts[v.part].events;
-        if (lane.lastEvent == kNone || events[lane.lastEvent].measure != v.measure || chordOpen_ || graceOpen_) {
-            warn(token, "broken rhythm '" + std::string{token.text} + "' follows no note in its measure; ignored");
+        if (lane.lastEvent == kNone || events[lane.lastEvent].measure != v.measure ||
+            events[lane.lastEvent].measureRest || !lane.brokenNext.isOne() || chordOpen_ || graceOpen_) {
+            warn(token, "broken rhythm '" + std::string{token.text} + "' stands between no two notes; ignored");
             return;
         }
         const std::int64_t unit = std::int64_t{1} << token.text.size();
@@ -1046,7 +1050,12 @@ private:
         score::Event& before = events[lane.lastEvent];
         const Fraction old = toFraction(before.duration);
         const Fraction changed = old * (firstLonger ? longer : shorter);
-        lane.offset += changed - old;
+        const Fraction offset = lane.offset + (changed - old);
+        if (!changed.isPositive() || !offset.isValid()) {
+            fail(token, core::ErrorCode::Overflow, "a note length is too long or too finely divided to be exact");
+            return;
+        }
+        lane.offset = offset;
         before.duration = exact(changed);
         lane.brokenNext = firstLonger ? shorter : longer;
     }
@@ -1154,6 +1163,10 @@ private:
         if (token.name != 0) {
             const std::string_view user = userSymbols_[static_cast<unsigned char>(token.name) % userSymbols_.size()];
             name = user.empty() ? shorthandDecorationName(token.name) : user;
+            if (name.empty()) {
+                warn(token, std::string{"'"} + token.name + "' stands for no decoration (U: defines one); ignored");
+                return;
+            }
         }
         const Decoration meaning = classifyDecoration(name);
         switch (meaning.kind) {
@@ -1402,18 +1415,24 @@ private:
                          [](const score::TempoMark& a, const score::TempoMark& b) { return a.offset < b.offset; });
     }
 
-    // P:A in the body: part A starts here (at the next bar line if the measure has begun).
+    // P:A in the body: part A starts here. A part starts a bar, so a measure left open before it
+    // ends here (the Nottingham books write an introduction's last note and then "P:A" on the
+    // next line without a bar line).
     void section(const AbcToken& token) {
         Voice* voicePtr = voice(token);
         if (voicePtr == nullptr) return;
         Voice& v = *voicePtr;
         const std::string_view label = trimmed(token.text);
         if (label.empty()) return;
-        const std::uint32_t first = v.measureHasContent ? v.measure + 1 : v.measure;
-        const bool known = std::any_of(sections_.begin(), sections_.end(), [&](const score::Section& s) {
-            return s.firstMeasure == first && s.label == label;
-        });
-        if (known) return;
+        closeGroups(token);
+        if (v.measureHasContent && !closeMeasure(token, v)) return;
+        const std::uint32_t first = v.measure;
+        const auto known = std::find_if(sections_.begin(), sections_.end(),
+                                        [&](const score::Section& s) { return s.firstMeasure == first; });
+        if (known != sections_.end()) {
+            known->label = label;  // two parts named at one bar: the later name wins
+            return;
+        }
         if (sections_.size() == kMostSections) {
             warn(token, "more than 256 parts (P:); ignored");
             return;
@@ -1501,12 +1520,13 @@ private:
         std::size_t used = touched_.size();
         while (used > 0 && !touched_[used - 1]) --used;
         auto& timeline = score_.timeline;
-        timeline.measures.resize(used);
-        if (timeline.measures.empty()) {
+        if (used == 0) {
             fail(*firstToken_, core::ErrorCode::ParseError, "the tune has no music");
             return;
         }
         const auto lastMeasure = static_cast<std::uint32_t>(used - 1);
+        moveAfterTheEnd(lastMeasure);
+        timeline.measures.resize(used);
         for (Voice& v : voices_) {
             if (v.ending) closeEnding(v, std::min(v.measure, lastMeasure));
         }
@@ -1545,6 +1565,27 @@ private:
         writeExtension();
     }
 
+    // Marks written after the last note (a closing !D.C.!, a clef or a hairpin's end after the last
+    // bar line) stand at the end of the music.
+    void moveAfterTheEnd(std::uint32_t lastMeasure) {
+        auto& measures = score_.timeline.measures;
+        const score::ScorePosition end{lastMeasure, exact(measureLengths_[lastMeasure])};
+        const auto clamp = [&](score::ScorePosition& at) {
+            if (at.measure > lastMeasure) at = end;
+        };
+        for (std::size_t m = lastMeasure + 1; m < measures.size(); ++m) {
+            for (score::Navigation& mark : measures[m].navigation) {
+                mark.offset = end.offset;
+                measures[lastMeasure].navigation.push_back(std::move(mark));
+            }
+        }
+        for (score::Clef& clef : score_.layers.notation.clefs) clamp(clef.at);
+        for (score::Hairpin& hairpin : score_.layers.notation.hairpins) {
+            clamp(hairpin.from);
+            clamp(hairpin.to);
+        }
+    }
+
     // Chord symbols, texts and dynamics written after the voice's last note stand at its end.
     void placeLeftovers(const AbcToken& last, Voice& v) {
         if (v.chords.empty() && v.texts.empty() && v.dynamics.empty()) return;
@@ -1575,7 +1616,7 @@ private:
         });
         for (std::size_t i = 0; i < sections_.size(); ++i) {
             const std::uint32_t next = i + 1 < sections_.size() ? sections_[i + 1].firstMeasure : lastMeasure + 1;
-            sections_[i].lastMeasure = std::max(sections_[i].firstMeasure, next - 1);
+            sections_[i].lastMeasure = next - 1;  // sections start at different bars: next > first
         }
         auto& form = score_.layers.form;
         const AbcToken* orderToken = partOrder_ ? partOrder_ : yOrder_;
@@ -1626,12 +1667,22 @@ private:
             return std::find(silent.begin(), silent.end(), id) != silent.end();
         };
         std::erase_if(score_.parts, [&](const score::Part& p) { return isSilent(p.id); });
-        std::erase_if(score_.layers.notation.clefs, [&](const score::Clef& c) { return isSilent(c.partId); });
+        auto& notation = score_.layers.notation;
+        std::erase_if(notation.clefs, [&](const score::Clef& c) { return isSilent(c.partId); });
+        std::erase_if(notation.hairpins, [&](const score::Hairpin& h) { return isSilent(h.partId); });
+        // Texts and chord symbols written in a voice with no notes still belong to the music.
+        for (score::TextMark& text : notation.texts) {
+            if (isSilent(text.partId)) text.partId.clear();
+        }
+        for (score::ChordSymbol& chord : score_.layers.chords) {
+            if (isSilent(chord.partId)) chord.partId.clear();
+        }
     }
 
-    // ABC fields the model has no place for (notes, history, discography, transcription, the
-    // part order as written) stay in extensions["abc"] as {"N": "…", "P": "AABB", …}.
+    // ABC fields the model has no place for (the reference number, notes, history, discography,
+    // transcription, the part order as written) stay in extensions["abc"] as {"X": "3", …}.
     void writeExtension() {
+        if (!referenceNumber_.empty()) extensionFields_.emplace_back('X', referenceNumber_);
         if (partOrder_) extensionFields_.emplace_back('P', partOrder_->text);
         if (yOrder_) extensionFields_.emplace_back('Y', yOrder_->text);
         if (extensionFields_.empty()) return;
