@@ -73,6 +73,33 @@ TEST(AbcTokenizerTest, ChordSymbolsAnnotationsAndDecorations) {
     EXPECT_EQ(t[6].text, "~");
 }
 
+TEST(AbcTokenizerTest, ShorthandDecorationsCarryTheirCharacter) {
+    // "T" and "!p!" both have one-letter text; only the shorthand has a name.
+    const auto t = music("TA !p!B !1!c");
+    EXPECT_EQ(t[0].text, "T");
+    EXPECT_EQ(t[0].name, 'T');
+    EXPECT_EQ(t[3].text, "p");
+    EXPECT_EQ(t[3].name, 0);
+    EXPECT_EQ(t[6].text, "1");
+    EXPECT_EQ(t[6].name, 0);
+}
+
+TEST(AbcTokenizerTest, APieceOfAFileKeepsItsLineNumbersAndReusesTheBuffer) {
+    AbcTokens tokens;
+    tokenizeAbc("X:1\nK:C\nab $c\n", "t.abc", 40, tokens);
+    EXPECT_EQ(tokens.tokens.front().line, 40U);
+    EXPECT_EQ(tokens.tokens.back().line, 42U);
+    ASSERT_EQ(tokens.warnings.size(), 1U);
+    EXPECT_EQ(tokens.warnings[0].describe(), "t.abc:42:4: '$' is not ABC here; skipped");
+    tokenizeAbc("K:D\r\nd\re", "t.abc", 7, tokens);  // CRLF and a lone CR both end a line
+    EXPECT_TRUE(tokens.warnings.empty());
+    std::vector<std::uint32_t> lines;
+    for (const auto& token : tokens.tokens) {
+        if (token.kind != Kind::LineBreak) lines.push_back(token.line);
+    }
+    EXPECT_EQ(lines, (std::vector<std::uint32_t>{7, 8, 9}));
+}
+
 TEST(AbcTokenizerTest, BarLinesRepeatsAndEndings) {
     const auto t = music("|: A :|1 B :|2 c || d |] [| e :: f [1,3 g |2 a");
     std::vector<std::string> bars;

@@ -29,7 +29,7 @@ enum class AbcTokenKind : std::uint8_t {
     ChordEnd,      // "]" closing them, with the chord's length
     ChordSymbol,   // "\"Am7\"": the symbol, in `text`
     Annotation,    // "\"^text\"" (also _ < > @): placement then text, in `text`
-    Decoration,    // "!trill!", "+fermata+" or a shorthand (. ~ H L M O P S T u v): name in `text`
+    Decoration,    // "!trill!", "+fermata+": name in `text`; a symbol (. ~ H…W h…w): also in `name`
     Tuplet,        // "(3" or "(3:2:3": p, q, r in lengthNumerator, lengthDenominator, tupletNotes
     SlurStart,     // "("
     SlurEnd,       // ")"
@@ -44,18 +44,19 @@ enum class AbcTokenKind : std::uint8_t {
     BlankLine,     // an empty line: it ends a tune
 };
 
+// Members ordered largest first, so a token takes 40 bytes: a tune book is read a token at a time.
 struct AbcToken {
+    std::string_view text;     // into the tokenized text, as described per kind
+    std::uint32_t line = 1;    // 1-based
+    std::uint32_t column = 1;  // 1-based, in bytes
     AbcTokenKind kind = AbcTokenKind::Space;
-    std::uint32_t line = 1;      // 1-based
-    std::uint32_t column = 1;    // 1-based, in bytes
-    std::string_view text;       // into the tokenized text, as described per kind
-    char name = 0;               // Field/InlineField letter; Note/Rest letter as written (C…B, c…b, z, x)
-    std::int8_t accidental = 0;  // Note: -2 (__) … 2 (^^); natural is 0 with `natural` set
-    bool natural = false;
+    char name = 0;  // Field/InlineField letter; Note/Rest letter as written (C…B, c…b, z, x); shorthand decoration
+    std::int8_t accidental = 0;           // Note: -2 (__) … 2 (^^); natural is 0 with `natural` set
+    bool natural = false;                 //
     std::int8_t octave = 0;               // Note: ' raises, , lowers (c'' is 2)
+    std::uint8_t tupletNotes = 0;         // Tuplet: r, or 0 when not written
     std::uint16_t lengthNumerator = 1;    // Note, Rest, ChordEnd: the length as a multiple of L:
     std::uint16_t lengthDenominator = 1;  // "A3/2" is 3/2, "A/" 1/2, "A//" 1/4
-    std::uint8_t tupletNotes = 0;         // Tuplet: r, or 0 when not written
 };
 
 struct AbcTokens {
@@ -67,5 +68,10 @@ struct AbcTokens {
 // Tokenizes ABC text. `fileName` labels the warnings. The tokens' text views point into `text`,
 // which must outlive them. Never fails: unknown characters become warnings. Thread: any. RT-safe: no.
 AbcTokens tokenizeAbc(std::string_view text, const std::string& fileName);
+
+// The same for a piece of a file whose first line is line `firstLine` there (one tune of a book),
+// into `tokens`, which is cleared first and keeps its capacity: a book read tune by tune reuses one
+// small buffer. Thread: any. RT-safe: no.
+void tokenizeAbc(std::string_view text, const std::string& fileName, std::uint32_t firstLine, AbcTokens& tokens);
 
 }  // namespace mos::formats

@@ -4,11 +4,23 @@
 #include "mos/formats/AbcTokenizer.hpp"
 
 #include <algorithm>
+#include <array>
+
+#include "formats/abc/AbcLines.hpp"
 
 namespace mos::formats {
 namespace {
 
-constexpr std::string_view kShorthandDecorations = ".~HLMOPSTuv";
+// Characters that stand for a decoration: the shorthands . and ~, and the letters H…W and h…w ABC
+// 2.1 keeps for symbols (H L M O P S T u v have standard meanings, U: gives the others one). A
+// table: music is scanned a byte at a time.
+constexpr std::array<bool, 256> kDecorationSymbol = [] {
+    std::array<bool, 256> table{};
+    table['.'] = table['~'] = true;
+    for (char c = 'H'; c <= 'W'; ++c) table[static_cast<unsigned char>(c)] = true;
+    for (char c = 'h'; c <= 'w'; ++c) table[static_cast<unsigned char>(c)] = true;
+    return table;
+}();
 constexpr std::uint32_t kLargestLength = 0xFFFF;
 
 bool isDigit(char c) noexcept { return c >= '0' && c <= '9'; }
@@ -36,19 +48,21 @@ std::string_view withoutComment(std::string_view value) noexcept {
 
 class Lexer {
 public:
-    Lexer(std::string_view text, const std::string& fileName) : text_{text}, fileName_{fileName} {}
+    Lexer(std::string_view text, const std::string& fileName, std::uint32_t firstLine, AbcTokens& out)
+        : text_{text}, fileName_{fileName}, line_{firstLine}, out_{out} {}
 
-    AbcTokens run() {
+    void run() {
+        out_.tokens.clear();
+        out_.warnings.clear();
+        out_.tokens.reserve(text_.size() * 3 / 5);  // real tune books have up to one token per two bytes
         std::size_t start = 0;
         while (start < text_.size()) {
-            std::size_t end = text_.find_first_of("\r\n", start);
-            if (end == std::string_view::npos) end = text_.size();
+            const std::size_t end = abc::lineEnd(text_, start);
             scanLine(text_.substr(start, end - start));
             if (end == text_.size()) break;
-            start = end + (text_[end] == '\r' && end + 1 < text_.size() && text_[end + 1] == '\n' ? 2 : 1);
+            start = abc::nextLine(text_, end);
             ++line_;
         }
-        return std::move(out_);
     }
 
 private:
@@ -78,6 +92,10 @@ private:
         std::size_t i = 0;
         while (i < line.size()) {
             const char c = line[i];
+            if (isNoteLetter(c)) {  // the most common case first
+                i = note(line, i);
+                continue;
+            }
             if (c == '%') return;
             if (isBlank(c) || c == 'y') {
                 const std::size_t from = i;
@@ -87,10 +105,10 @@ private:
                 i = quoted(line, i);
             } else if (c == '!' || c == '+') {
                 i = delimitedDecoration(line, i);
-            } else if (kShorthandDecorations.find(c) != std::string_view::npos) {
-                emit(AbcTokenKind::Decoration, i, line.substr(i, 1));
+            } else if (kDecorationSymbol[static_cast<unsigned char>(c)]) {
+                emit(AbcTokenKind::Decoration, i, line.substr(i, 1)).name = c;
                 ++i;
-            } else if (c == '^' || c == '_' || c == '=' || isNoteLetter(c)) {
+            } else if (c == '^' || c == '_' || c == '=') {
                 i = note(line, i);
             } else if (c == 'z' || c == 'x') {
                 AbcToken& rest = emit(AbcTokenKind::Rest, i, line.substr(i, 1));
@@ -208,6 +226,7 @@ private:
 
     // "3", "3/2", "/", "//", "/4" after a note, rest or chord.
     std::size_t length(std::string_view line, std::size_t i, AbcToken& token) {
+        if (i == line.size() || (!isDigit(line[i]) && line[i] != '/')) return i;  // the unit length, 1/1
         const std::size_t start = i;
         while (i < line.size() && isDigit(line[i])) ++i;
         std::uint32_t numerator = number(line.substr(start, i - start), start, 1);
@@ -318,11 +337,19 @@ private:
     const std::string& fileName_;
     std::string_view line_text_;
     std::uint32_t line_ = 1;
-    AbcTokens out_;
+    AbcTokens& out_;
 };
 
 }  // namespace
 
-AbcTokens tokenizeAbc(std::string_view text, const std::string& fileName) { return Lexer{text, fileName}.run(); }
+AbcTokens tokenizeAbc(std::string_view text, const std::string& fileName) {
+    AbcTokens tokens;
+    Lexer{text, fileName, 1, tokens}.run();
+    return tokens;
+}
+
+void tokenizeAbc(std::string_view text, const std::string& fileName, std::uint32_t firstLine, AbcTokens& tokens) {
+    Lexer{text, fileName, firstLine, tokens}.run();
+}
 
 }  // namespace mos::formats
