@@ -36,7 +36,7 @@ constexpr std::uint8_t kAccent = 0x40;
 constexpr std::uint8_t kFingering = 0x80;
 
 constexpr std::size_t kMaxStrings = 7;
-constexpr int kDefaultDynamic = 6;  // forte
+constexpr std::int8_t kDefaultDynamic = 6;  // forte
 constexpr std::int32_t kBendPositions = 60;
 constexpr std::int32_t kMaxBendValue = 1200;  // six tones, in the file's hundredths of a tone
 constexpr std::size_t kBendPointBytes = 9;
@@ -44,9 +44,9 @@ constexpr std::size_t kMixTableValues = 6;  // volume, pan, chorus, reverb, phas
 constexpr std::size_t kRseInstrumentBytes = 16;
 
 // ppp (1) … fff (8) as MIDI velocities in even steps; anything else is forte.
-std::uint8_t velocityOf(int dynamic) {
-    if (dynamic < 1 || dynamic > 8) dynamic = kDefaultDynamic;
-    return static_cast<std::uint8_t>(15 + 16 * (dynamic - 1));
+std::uint8_t velocityOf(std::int8_t dynamic) {
+    const int level = dynamic < 1 || dynamic > 8 ? kDefaultDynamic : dynamic;
+    return static_cast<std::uint8_t>(15 + 16 * (level - 1));
 }
 
 class BeatReader {

@@ -26,7 +26,7 @@ std::optional<std::string> fingerName(std::int8_t finger, bool leftHand) {
     constexpr std::array<const char*, 5> kLeft{"T", "1", "2", "3", "4"};
     constexpr std::array<const char*, 5> kRight{"p", "i", "m", "a", "c"};
     if (finger < 0 || finger > 4) return std::nullopt;
-    return (leftHand ? kLeft : kRight)[static_cast<std::size_t>(finger)];
+    return (leftHand ? kLeft : kRight)[static_cast<std::uint8_t>(finger)];
 }
 
 score::PitchName pitchName(int pitchClass, bool sharp) {
@@ -99,7 +99,7 @@ void EventBuilder::addGrace(const BeatData& beat, std::uint32_t measure, core::R
             tab.pullOff = data.legato && note.fret < data.fret;
             import_.score.layers.tablature.push_back(std::move(tab));
         }
-        grace.notes.push_back(std::move(graceNote));
+        grace.notes.push_back(graceNote);
     }
     if (grace.notes.empty()) return;
     grace.id = import_.score.newId();
@@ -160,7 +160,7 @@ void EventBuilder::addNote(const BeatData& beat, const NoteData& data, score::Ev
         }
     }
     state = StringState{eventIndex, event.notes.size(), fret, hammerFrom};
-    event.notes.push_back(std::move(note));
+    event.notes.push_back(note);
 }
 
 void EventBuilder::addArticulations(const BeatData& beat, score::Event& event) const {

@@ -27,14 +27,12 @@ constexpr int kMaxEndings = 8;
 // Reads the headers one after the other, keeping the meter, key, feel and endings in force.
 class HeaderReader {
 public:
-    explicit HeaderReader(Import& import) : import_{import}, in_{import.in} {
-        key_.fifths = import.keyFifths;
-        // GP3/GP4 swing the whole song or none of it; GP5 says it in every bar.
-        if (import.version.major < 5 && import.tripletFeel) announceTripletFeel(0, 1);
-    }
+    explicit HeaderReader(Import& import) : import_{import}, in_{import.in} { key_.fifths = import.keyFifths; }
 
     void read(std::uint32_t index, score::Measure& measure) {
         const bool gp5 = import_.version.major >= 5;
+        // GP3/GP4 swing the whole song or none of it; GP5 says it in every bar.
+        if (index == 0 && !gp5 && import_.tripletFeel) announceTripletFeel(0, 1);
         const std::uint8_t flags = in_.u8();
         readTimeSignature(flags, index, measure);
         measure.repeatStart = (flags & kRepeatStart) != 0;

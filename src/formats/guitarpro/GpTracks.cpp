@@ -65,8 +65,8 @@ void readTrack(Import& import, std::size_t index) {
     }
     if (!in.ok()) return;
 
-    if (port >= 1 && channel >= 1 && channel <= kChannelsPerPort &&
-        static_cast<std::size_t>((port - 1) * kChannelsPerPort + channel - 1) < kMidiChannels) {
+    constexpr int kPorts = static_cast<int>(kMidiChannels) / kChannelsPerPort;
+    if (port >= 1 && port <= kPorts && channel >= 1 && channel <= kChannelsPerPort) {
         part.instrument.gmProgram =
             import.programs[static_cast<std::size_t>((port - 1) * kChannelsPerPort + channel - 1)];
         part.instrument.midiChannel = static_cast<std::uint8_t>(channel);

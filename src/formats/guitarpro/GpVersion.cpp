@@ -13,6 +13,9 @@ constexpr std::string_view kFilePrefix = "FICHIER GUITAR PRO ";
 constexpr std::string_view kClipboardPrefix = "CLIPBOARD GP ";
 constexpr std::size_t kVersionField = 30;
 constexpr std::int32_t kMaxBarNumber = 100000;
+// After the first bar: the last bar, the first and last track, the first and last beat, and
+// whether part of a bar was copied, six 32-bit integers.
+constexpr std::size_t kClipboardRangeBytes = 24;
 
 // "5.10" → {5, 10}; nullopt unless it is digits, a dot and two digits.
 std::optional<std::pair<int, int>> parseNumber(std::string_view text) {
@@ -63,8 +66,7 @@ void readVersion(Import& import) {
     if (import.version.clipboard) {
         // Which bars, tracks and beats were copied; the song below holds exactly those bars.
         import.firstMeasureNumber = in.i32();
-        in.skip(3 * 4);  // last bar, first and last track
-        in.skip(3 * 4);  // first and last beat, whether part of a bar was copied
+        in.skip(kClipboardRangeBytes);
         if (import.firstMeasureNumber < 1 || import.firstMeasureNumber > kMaxBarNumber) import.firstMeasureNumber = 1;
     }
 }
