@@ -51,6 +51,7 @@ core::Result<Imported> importFile(const fs::path& path) {
 // bar, whether it is a grace note, string (1 = highest), fret and sounding MIDI key (-1 for
 // percussion).
 using NoteRow = std::array<std::int64_t, 7>;
+constexpr std::int64_t kTicksPerWhole = 4 * std::int64_t{960};
 
 std::vector<std::vector<NoteRow>> noteRows(const score::Score& score) {
     std::map<score::ElementId, const score::TabNote*> tabs;
@@ -59,7 +60,7 @@ std::vector<std::vector<NoteRow>> noteRows(const score::Score& score) {
     for (const auto& part : score.parts) {
         auto& rows = parts.emplace_back();
         for (const auto& event : part.events) {
-            const auto tick = (event.offset * Rational{4 * 960}).floor().value_or(-1);
+            const auto tick = (event.offset * Rational{kTicksPerWhole}).floor().value_or(-1);
             for (const auto& note : event.notes) {
                 const auto tab = tabs.find(note.id);
                 const bool pitched = !part.instrument.percussion && tab != tabs.end();

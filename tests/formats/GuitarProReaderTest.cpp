@@ -257,6 +257,27 @@ TEST(GuitarProReaderTest, MapsTracks) {
     EXPECT_EQ(tabOf(score, drums.events[0].notes[0].id), nullptr);
 }
 
+TEST(GuitarProReaderTest, WarnsAboutAMidiPortThatDoesNotExist) {
+    // Found by fuzzing: a port number large enough to overflow the channel table's index.
+    const auto imported =
+        readGuitarPro(oneBarSong(5, 10, {{kQuarter}}, {.port = 0x20000000, .channel = 3}).bytes(), "port.gp5");
+    ASSERT_TRUE(imported.ok());
+    ASSERT_EQ(imported->warnings.size(), 1U);
+    EXPECT_NE(imported->warnings[0].message.find("port 536870912 channel 3"), std::string::npos);
+    EXPECT_EQ(imported->scores[0].parts[0].instrument.gmProgram, 0);
+    EXPECT_FALSE(imported->scores[0].parts[0].instrument.midiChannel.has_value());
+}
+
+TEST(GuitarProReaderTest, ReadsASongWithoutMeasuresOrTracks) {
+    // Found by fuzzing: a swinging GP4 song of no bars must not mark a bar that is not there.
+    GpWriter w{4, 6};
+    w.song({.tripletFeel = true, .measures = 0, .tracks = 0});
+    const auto score = readClean(w);
+    EXPECT_TRUE(score.timeline.measures.empty());
+    EXPECT_TRUE(score.parts.empty());
+    EXPECT_TRUE(score.layers.notation.texts.empty());
+}
+
 TEST(GuitarProReaderTest, FailsOnEveryCutWithFileOffsetAndMeasure) {
     GpWriter w = oneBarSong(5, 10, {{kQuarter, {.duration = 1, .notes = {{.string = 3, .fret = 2}}}}});
     const auto& bytes = w.data();

@@ -24,7 +24,7 @@ void readTrack(Import& import, std::size_t index) {
     ByteReader& in = import.in;
     const std::uint8_t flags = in.u8();
     score::Part part;
-    part.id = "P" + std::to_string(index + 1);
+    part.id = 'P' + std::to_string(index + 1);
     part.name = in.byteSizeString(kTrackNameField);
 
     const std::size_t stringsAt = in.position();
