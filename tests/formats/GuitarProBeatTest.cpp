@@ -334,6 +334,18 @@ TEST(GuitarProBeatTest, ReadsTextsAndTempoChanges) {
     }
 }
 
+TEST(GuitarProBeatTest, KeepsTheTempoChangeAndTextOfAnEmptyBeat) {
+    GpWriter w{5, 10};
+    const std::vector<BeatSpec> beats{
+        note(1, 0, -1),
+        {.duration = -1, .status = 0, .text = "a tempo", .mixTable = w.tempoChange(100)},
+    };
+    const auto score = readClean(oneBarSong(5, 10, {beats}));
+    EXPECT_EQ(score.parts[0].events.size(), 1U);
+    EXPECT_EQ(score.timeline.measures[0].tempos.at(1).offset, Rational(1, 2));
+    EXPECT_EQ(score.layers.notation.texts.at(0).text, "a tempo");
+}
+
 TEST(GuitarProBeatTest, ReadsFingering) {
     const auto score = readClean(
         oneBarSong(5, 10,

@@ -57,8 +57,10 @@ score::Note EventBuilder::makeNote(std::uint32_t measure, std::uint8_t string, i
 }
 
 void EventBuilder::addBeat(const BeatData& beat, std::uint32_t measure, core::Rational offset, std::uint8_t voice) {
-    if (beat.status == BeatStatus::Empty) return;  // it takes its time but shows nothing
     const score::ScorePosition at{measure, offset};
+    addLayers(beat, at);
+    addTempo(beat, at);
+    if (beat.status == BeatStatus::Empty) return;  // it takes its time but has no event
     addGrace(beat, measure, offset, voice);
 
     score::Event event;
@@ -73,8 +75,6 @@ void EventBuilder::addBeat(const BeatData& beat, std::uint32_t measure, core::Ra
     }
     addArticulations(beat, event);
     addTuplet(beat, event, voice);
-    addLayers(beat, at);
-    addTempo(beat, at);
     if (!event.notes.empty()) addDynamic(beat, at);
     part().events.push_back(std::move(event));
 }
