@@ -533,5 +533,242 @@ TEST(MidiScoreTest, ALongSilenceIsCappedWithAWarning) {
     EXPECT_FALSE(imported->warnings.empty());
 }
 
+
+// ---- Writing ----
+
+// A score built by hand: measures of one meter, events added with addNotes/addRest.
+class ScoreBuilder {
+public:
+    ScoreBuilder(int measures, score::TimeSignature meter = {4, 4}) {
+        for (int m = 0; m < measures; ++m) {
+            score::Measure measure;
+            measure.number = std::to_string(m + 1);
+            measure.duration = meter.measureLength();
+            if (m == 0) {
+                measure.time = meter;
+                measure.keys.push_back({});
+            }
+            score_.timeline.measures.push_back(measure);
+        }
+    }
+    score::Part& part(const std::string& name, std::uint8_t program = 0) {
+        score::Part& p = score_.parts.emplace_back();
+        p.id = "P" + std::to_string(score_.parts.size());
+        p.name = name;
+        p.instrument.gmProgram = program;
+        return p;
+    }
+    score::Event& notes(std::uint32_t measure, Rational offset, Rational duration, std::vector<int> keys,
+                        int voice = 1) {
+        score::Event& e = score_.parts.back().events.emplace_back();
+        e.id = score_.newId();
+        e.measure = measure;
+        e.offset = offset;
+        e.duration = duration;
+        e.voice = static_cast<std::uint8_t>(voice);
+        for (int key : keys) {
+            score::Note& n = e.notes.emplace_back();
+            n.id = score_.newId();
+            n.pitch = score::Pitch::fromMidi(key);
+        }
+        return e;
+    }
+    score::Score& score() { return score_; }
+
+private:
+    score::Score score_;
+};
+
+StandardMidiFile writeAndParse(const score::Score& score) {
+    const auto bytes = writeMidi(score);
+    EXPECT_TRUE(bytes.ok()) << bytes.error().describe();
+    std::vector<std::uint8_t> raw(bytes->size());
+    std::memcpy(raw.data(), bytes->data(), raw.size());
+    auto midi = readStandardMidiFile(std::move(raw), "written.mid");
+    EXPECT_TRUE(midi.ok());
+    EXPECT_TRUE(midi->warnings.empty());
+    return std::move(midi).value();
+}
+
+score::Score writeAndRead(const score::Score& score) {
+    const auto bytes = writeMidi(score);
+    EXPECT_TRUE(bytes.ok()) << bytes.error().describe();
+    auto imported = readMidi(*bytes, "written.mid");
+    EXPECT_TRUE(imported.ok());
+    for (const auto& w : imported->warnings) ADD_FAILURE() << "warning: " << w.describe();
+    expectWellFormed(imported->scores.front());
+    return std::move(imported->scores.front());
+}
+
+struct RawNoteAt {
+    std::int64_t on = 0;
+    std::int64_t off = 0;
+    int key = 0;
+    int velocity = 0;
+    int channel = 0;
+    friend bool operator==(const RawNoteAt&, const RawNoteAt&) = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const RawNoteAt& n) {
+    return out << "{" << n.key << " " << n.on << "-" << n.off << " v" << n.velocity << " ch" << n.channel << "}";
+}
+
+std::vector<RawNoteAt> rawNotes(const SmfTrack& track) {
+    std::vector<RawNoteAt> notes;
+    for (const auto& e : track.events) {
+        if (e.kind != SmfEventKind::Channel) continue;
+        if (e.command() == 0x90 && e.data2 > 0) {
+            notes.push_back({e.tick, -1, e.data1, e.data2, e.channel0to15()});
+        } else if (e.command() == 0x80 || e.command() == 0x90) {
+            for (auto& n : notes) {
+                if (n.off < 0 && n.key == e.data1) {
+                    n.off = e.tick;
+                    break;
+                }
+            }
+        }
+    }
+    return notes;
+}
+
+const SmfEvent* findMeta(const SmfTrack& track, std::uint8_t type, std::size_t nth = 0) {
+    for (const auto& e : track.events) {
+        if (e.isMeta(type) && nth-- == 0) return &e;
+    }
+    return nullptr;
+}
+
+TEST(MidiScoreTest, WritesAConductorTrackAndOneTrackPerPart) {
+    ScoreBuilder b{2, {3, 4}};
+    auto& score = b.score();
+    score.metadata.title = "Minuet";
+    score.timeline.measures[0].keys[0].key.fifths = 1;
+    score.timeline.measures[0].tempos.push_back({0, {1, 4}, 90, "Allegretto"});
+    score.timeline.measures[1].tempos.push_back({{1, 4}, {3, 8}, 40, ""});  // dotted quarter = 40: 60 quarters
+    score.layers.markers.push_back({{1, 0}, score::Marker::Kind::Rehearsal, "B"});
+    auto& flute = b.part("Flute", 73);
+    flute.instrument.name = "Flute";
+    flute.dynamics.push_back({{0, 0}, 1, "p", 0});
+    flute.dynamics.push_back({{1, 0}, 1, "ff", 0});
+    b.notes(0, 0, {1, 2}, {72});
+    b.notes(0, {1, 2}, {1, 4}, {74}).notes[0].velocity = 100;
+    b.notes(1, 0, {3, 4}, {76, 79});
+    auto& drums = b.part("Drums");
+    drums.instrument.percussion = true;
+    b.notes(0, 0, {3, 4}, {0}).notes[0].percussionKey = 36;
+    b.notes(1, 0, {3, 4}, {}).measureRest = true;
+
+    const auto midi = writeAndParse(score);
+    EXPECT_EQ(midi.format, 1);
+    EXPECT_EQ(midi.division.ticksPerQuarter, 480);
+    ASSERT_EQ(midi.tracks.size(), 3U);
+    const auto& conductor = midi.tracks[0];
+    ASSERT_NE(findMeta(conductor, smf_meta::kTrackName), nullptr);
+    const auto* meter = findMeta(conductor, smf_meta::kTimeSignature);
+    ASSERT_NE(meter, nullptr);
+    EXPECT_EQ(smfTimeSignature(midi, *meter)->numerator, 3);
+    EXPECT_EQ(smfKeySignature(midi, *findMeta(conductor, smf_meta::kKeySignature))->fifths, 1);
+    const auto* secondTempo = findMeta(conductor, smf_meta::kTempo, 1);
+    ASSERT_NE(secondTempo, nullptr);
+    EXPECT_EQ(smfTempo(midi, *findMeta(conductor, smf_meta::kTempo)), 666667U);
+    EXPECT_EQ(secondTempo->tick, 1440 + 480);
+    EXPECT_EQ(smfTempo(midi, *secondTempo), 1000000U);
+    EXPECT_EQ(findMeta(conductor, smf_meta::kMarker)->tick, 1440);
+    EXPECT_TRUE(rawNotes(conductor).empty());
+
+    const auto& flutes = midi.tracks[1];
+    const std::vector<RawNoteAt> expected{
+        {0, 960, 72, 49, 0}, {960, 1440, 74, 100, 0}, {1440, 2880, 76, 112, 0}, {1440, 2880, 79, 112, 0}};
+    EXPECT_EQ(rawNotes(flutes), expected);
+    const auto program = std::find_if(flutes.events.begin(), flutes.events.end(),
+                                      [](const SmfEvent& e) { return e.kind == SmfEventKind::Channel && e.command() == 0xC0; });
+    ASSERT_NE(program, flutes.events.end());
+    EXPECT_EQ(program->data1, 73);
+    EXPECT_EQ(rawNotes(midi.tracks[2]), (std::vector<RawNoteAt>{{0, 1440, 36, 80, 9}}));
+}
+
+TEST(MidiScoreTest, TiedNotesPlayAsOneGraceNotesBeforeTheBeatAndCueNotesNotAtAll) {
+    ScoreBuilder b{2};
+    b.part("Oboe");
+    auto& tied = b.notes(0, 0, {1, 2}, {69});
+    tied.notes[0].tieStart = true;
+    auto& more = b.notes(0, {1, 2}, {1, 2}, {69});
+    more.notes[0].tieStart = true;
+    more.notes[0].tieStop = true;
+    b.notes(1, 0, {1, 4}, {69}).notes[0].tieStop = true;
+    b.notes(1, {1, 4}, 0, {71}).grace = score::Grace{true, {1, 8}};
+    b.notes(1, {1, 4}, {1, 4}, {72});
+    b.notes(1, {1, 2}, {1, 2}, {60}).cue = true;
+    const auto midi = writeAndParse(b.score());
+    const std::vector<RawNoteAt> expected{{0, 2400, 69, 80, 0}, {2340, 2400, 71, 80, 0}, {2400, 2880, 72, 80, 0}};
+    EXPECT_EQ(rawNotes(midi.tracks[1]), expected);
+}
+
+TEST(MidiScoreTest, TheDivisionPlacesEveryPositionExactly) {
+    ScoreBuilder b{1};
+    b.part("Piano");
+    for (int i = 0; i < 7; ++i) b.notes(0, Rational(i, 28), {1, 28}, {60 + i});  // a septuplet
+    b.notes(0, {1, 4}, {3, 4}, {72});
+    const auto midi = writeAndParse(b.score());
+    EXPECT_EQ(midi.division.ticksPerQuarter, 483);
+    const auto notes = rawNotes(midi.tracks[1]);
+    ASSERT_EQ(notes.size(), 8U);
+    for (int i = 0; i < 7; ++i) EXPECT_EQ(notes[static_cast<std::size_t>(i)].on, i * 69);
+    EXPECT_TRUE(scoreToMidi(b.score()).warnings.empty());
+}
+
+TEST(MidiScoreTest, PositionsNoDivisionCanHoldAreRoundedWithAWarning) {
+    ScoreBuilder b{1};
+    b.part("Piano");
+    b.notes(0, 0, {1, 4 * 32771}, {60});  // needs 32771 ticks per quarter
+    b.notes(0, {1, 4 * 32771}, {1, 2}, {62});
+    const auto midi = scoreToMidi(b.score());
+    EXPECT_EQ(midi.division.ticksPerQuarter, 960);
+    ASSERT_EQ(midi.warnings.size(), 1U);
+    EXPECT_NE(midi.warnings[0].message.find("rounded"), std::string::npos);
+}
+
+TEST(MidiScoreTest, AWrittenScoreReadsBackWithTheSameNotes) {
+    ScoreBuilder b{3, {6, 8}};
+    b.part("Violin", 40);
+    // Triplets, a quintuplet, a chord, two voices and a note tied over the barline.
+    for (int i = 0; i < 3; ++i) b.notes(0, Rational(i, 12), {1, 12}, {76 + i});
+    for (int i = 0; i < 5; ++i) b.notes(0, Rational(1, 4) + Rational(i, 20), {1, 20}, {64 + i});
+    b.notes(0, {1, 2}, {1, 4}, {60, 64, 67}).notes[0].tieStart = true;
+    b.notes(1, 0, {1, 8}, {60}).notes[0].tieStop = true;
+    b.notes(1, 0, {3, 4}, {48}, 2);
+    b.notes(2, 0, {1, 2}, {50}, 1);
+    const auto& original = b.score();
+    const auto again = writeAndRead(original);
+    ASSERT_EQ(again.parts.size(), 1U);
+    EXPECT_EQ(again.parts[0].name, "Violin");
+    EXPECT_EQ(again.parts[0].instrument.gmProgram, 40);
+    EXPECT_EQ(performedNotes(again.parts[0]), notatedNotes(original, original.parts[0]));
+    // The notation was on a clean grid, so it comes back as it was written.
+    EXPECT_EQ(notatedNotes(again, again.parts[0]), notatedNotes(original, original.parts[0]));
+    EXPECT_EQ(again.timeline.measures.size(), 3U);
+    EXPECT_EQ(again.timeline.measures[0].time, (score::TimeSignature{6, 8}));
+}
+
+TEST(MidiScoreTest, ReadWriteReadKeepsTheTimelineAndTheLayers) {
+    SmfBuilder midi{480};
+    midi.text(0, 0, smf_meta::kTrackName, "Song").meter(0, 0, 1, 2).meter(0, 480, 3, 2).meter(0, 480 + 2880, 2, 2);
+    midi.tempo(0, 0, 500000).tempo(0, 480 + 720, 400000).key(0, 0, -3, true).text(0, 480, smf_meta::kMarker, "A");
+    midi.text(1, 0, smf_meta::kTrackName, "Voice").program(1, 0, 0, 52);
+    midi.note(1, 0, 480, 67).note(1, 480, 1440, 72).note(1, 1920, 1440, 74).note(1, 3360, 960, 75);
+    midi.text(1, 480, smf_meta::kLyric, "Ah-").text(1, 1920, smf_meta::kLyric, "men");
+    const auto first = midi.read();
+    const auto second = writeAndRead(first);
+    EXPECT_EQ(second.metadata.title, "Song");
+    EXPECT_EQ(second.timeline, first.timeline);
+    EXPECT_EQ(second.layers.markers, first.layers.markers);
+    ASSERT_EQ(second.layers.lyrics.size(), 2U);
+    EXPECT_EQ(second.layers.lyrics[0].text, "Ah");
+    EXPECT_EQ(second.layers.lyrics[0].syllabic, score::LyricSyllable::Syllabic::Begin);
+    EXPECT_EQ(second.parts[0].name, "Voice");
+    EXPECT_EQ(performedNotes(second.parts[0]), performedNotes(first.parts[0]));
+    EXPECT_EQ(second.parts[0].events.size(), first.parts[0].events.size());
+}
+
 }  // namespace
 }  // namespace mos::formats

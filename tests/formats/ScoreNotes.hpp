@@ -74,6 +74,37 @@ inline std::vector<PlayedNote> notatedNotes(const score::Score& score, const sco
     return notes;
 }
 
+// Each note that has a performed timing beside its notation (ties merged): both, for comparing.
+struct NotatedAndPerformed {
+    PlayedNote notated;
+    PlayedNote performed;
+};
+
+inline std::vector<NotatedAndPerformed> notatedAndPerformed(const score::Score& score, const score::Part& part) {
+    const auto starts = score::measureStarts(score.timeline);
+    std::vector<NotatedAndPerformed> notes;
+    std::map<std::pair<int, int>, std::size_t> open;
+    for (const auto& event : part.events) {
+        const core::Rational onset = starts[event.measure] + event.offset;
+        for (const auto& note : event.notes) {
+            const std::pair<int, int> chainKey{event.voice, soundingKey(note)};
+            if (note.tieStop && !note.performed) {
+                if (const auto chain = open.find(chainKey); chain != open.end()) {
+                    auto& notated = notes[chain->second].notated;
+                    notated.duration = onset + event.duration - notated.onset;
+                    if (!note.tieStart) open.erase(chain);
+                }
+                continue;
+            }
+            if (!note.performed) continue;
+            if (note.tieStart) open[chainKey] = notes.size();
+            notes.push_back({{soundingKey(note), onset, event.duration},
+                             {soundingKey(note), note.performed->onset, note.performed->duration}});
+        }
+    }
+    return notes;
+}
+
 // Every part: events in time order inside their measures; each voice of each measure fills it
 // exactly without overlaps; ids unique; tuplet brackets open and close; ties find their partner.
 inline void expectWellFormed(const score::Score& score) {

@@ -37,7 +37,7 @@ constexpr std::array<Grid, 12> kGrids{{
     {8, 1, 1, 0.12, false},
     {6, 3, 2, 0.10, false},
     {5, 5, 4, 0.15, false},
-    {16, 1, 1, 0.0, true},
+    {16, 1, 1, 0.3, false},
     {12, 3, 2, 0.0, true},
     {10, 5, 4, 0.0, true},
     {24, 3, 2, 0.0, true},
@@ -299,8 +299,9 @@ void Quantizer::snapNotes(std::span<const PerformedNote> notes) {
         SnappedNote& note = snapped_[i];
         const std::int64_t nextOnset = snapped_[groupEnd].onset;
         const std::int64_t overlap = notes[i].end - notes[groupEnd].onset;
+        // More than a third of the note held over the next one is a second voice, not legato.
         const std::int64_t tolerance =
-            std::min(timeline_.unitsPerQuarter / 4, (notes[i].end - notes[i].onset) / 2);
+            std::min(timeline_.unitsPerQuarter / 4, (notes[i].end - notes[i].onset) / 3);
         if (note.end > nextOnset && note.end != notes[i].end && overlap <= tolerance) note.end = nextOnset;
     }
 }
