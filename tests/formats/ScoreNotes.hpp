@@ -53,7 +53,7 @@ inline std::vector<PlayedNote> performedNotes(const score::Part& part) {
 inline std::vector<PlayedNote> notatedNotes(const score::Score& score, const score::Part& part) {
     const auto starts = score::measureStarts(score.timeline);
     std::vector<PlayedNote> notes;
-    std::map<std::pair<int, int>, std::size_t> open;  // (voice, key) → the chain's note
+    std::multimap<std::pair<int, int>, std::size_t> open;  // (voice, key) → the chain's note, oldest first
     for (const auto& event : part.events) {
         if (event.grace || event.cue) continue;
         const core::Rational onset = starts[event.measure] + event.offset;
@@ -61,12 +61,14 @@ inline std::vector<PlayedNote> notatedNotes(const score::Score& score, const sco
             const std::pair<int, int> chainKey{event.voice, soundingKey(note)};
             if (note.tieStop) {
                 if (const auto chain = open.find(chainKey); chain != open.end()) {
-                    notes[chain->second].duration = onset + event.duration - notes[chain->second].onset;
-                    if (!note.tieStart) open.erase(chain);
+                    const std::size_t head = chain->second;
+                    notes[head].duration = onset + event.duration - notes[head].onset;
+                    open.erase(chain);
+                    if (note.tieStart) open.emplace(chainKey, head);
                     continue;
                 }
             }
-            if (note.tieStart) open[chainKey] = notes.size();
+            if (note.tieStart) open.emplace(chainKey, notes.size());
             notes.push_back({soundingKey(note), onset, event.duration});
         }
     }
@@ -83,21 +85,22 @@ struct NotatedAndPerformed {
 inline std::vector<NotatedAndPerformed> notatedAndPerformed(const score::Score& score, const score::Part& part) {
     const auto starts = score::measureStarts(score.timeline);
     std::vector<NotatedAndPerformed> notes;
-    std::map<std::pair<int, int>, std::size_t> open;
+    std::multimap<std::pair<int, int>, std::size_t> open;
     for (const auto& event : part.events) {
         const core::Rational onset = starts[event.measure] + event.offset;
         for (const auto& note : event.notes) {
             const std::pair<int, int> chainKey{event.voice, soundingKey(note)};
             if (note.tieStop && !note.performed) {
                 if (const auto chain = open.find(chainKey); chain != open.end()) {
-                    auto& notated = notes[chain->second].notated;
-                    notated.duration = onset + event.duration - notated.onset;
-                    if (!note.tieStart) open.erase(chain);
+                    const std::size_t head = chain->second;
+                    notes[head].notated.duration = onset + event.duration - notes[head].notated.onset;
+                    open.erase(chain);
+                    if (note.tieStart) open.emplace(chainKey, head);
                 }
                 continue;
             }
             if (!note.performed) continue;
-            if (note.tieStart) open[chainKey] = notes.size();
+            if (note.tieStart) open.emplace(chainKey, notes.size());
             notes.push_back({{soundingKey(note), onset, event.duration},
                              {soundingKey(note), note.performed->onset, note.performed->duration}});
         }

@@ -24,9 +24,11 @@ namespace {
 
 using core::Rational;
 
-constexpr std::int64_t kMaxQuarters = std::int64_t{1} << 20;      // the longest timeline imported
-constexpr std::size_t kMaxMeasures = std::size_t{1} << 16;         // and its most measures
-constexpr std::size_t kMaxMeasureCells = std::size_t{1} << 20;     // measures × parts: events it may take
+// Limits that keep a hostile file (a note after a silence of days) from taking unbounded memory;
+// real music stays far inside them (9 hours at 120 quarters a minute).
+constexpr std::int64_t kMaxQuarters = std::int64_t{1} << 16;   // the longest timeline imported
+constexpr std::size_t kMaxMeasures = std::size_t{1} << 14;     // and its most measures
+constexpr std::size_t kMaxMeasureCells = std::size_t{1} << 18;  // measures × parts: the measure rests it may take
 constexpr std::uint8_t kDrumChannel = 9;                           // channel 10, counted from 0
 constexpr std::size_t kChannels = 16;
 constexpr std::size_t kKeys = 128;

@@ -177,8 +177,9 @@ private:
             });
             std::size_t dynamicCursor = 0;
             std::uint8_t dynamicVelocity = kDefaultVelocity;
-            // Open ties by voice and written pitch: the index of the note the chain started.
-            std::unordered_map<std::uint32_t, std::size_t> ties;
+            // Open ties, oldest first: voice and written pitch, and the note the chain started (a
+            // chord may hold one pitch twice, so a key may have several).
+            std::vector<std::pair<std::uint32_t, std::size_t>> ties;
             auto& notes = played_[p];
             for (std::size_t e = 0; e < part.events.size(); ++e) {
                 const score::Event& event = part.events[e];
@@ -207,10 +208,17 @@ private:
                     const int written = note.pitch.midiNumber();
                     const std::uint32_t tieKey = (std::uint32_t{event.voice} << 8U) | static_cast<std::uint8_t>(written);
                     if (note.tieStop && !note.performed) {
-                        if (const auto chain = ties.find(tieKey); chain != ties.end()) {
+                        const auto chain = std::find_if(ties.begin(), ties.end(),
+                                                        [&](const auto& tie) { return tie.first == tieKey; });
+                        if (chain != ties.end()) {
                             PlayedNote& head = notes[chain->second];
                             if (!head.performed && start) head.duration = *start + duration - head.onset;
-                            if (!note.tieStart) ties.erase(chain);
+                            if (!note.tieStart) {
+                                ties.erase(chain);
+                            } else {
+                                // Still tied on: it goes to the back, behind chains tied in this event.
+                                std::rotate(chain, chain + 1, ties.end());
+                            }
                             continue;
                         }
                     }
@@ -235,7 +243,7 @@ private:
                         ++skipped_;
                         continue;
                     }
-                    if (note.tieStart) ties[tieKey] = notes.size();
+                    if (note.tieStart) ties.emplace_back(tieKey, notes.size());
                     notes.push_back(played);
                 }
             }
