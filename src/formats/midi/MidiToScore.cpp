@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <charconv>
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -114,6 +115,14 @@ std::string decodeText(std::span<const std::uint8_t> bytes) {
         }
     }
     return text;
+}
+
+// "P1", "P2" …, built in a buffer: assigning "P" + to_string() into the part's string makes GCC 12
+// at -O3 report a false -Wrestrict.
+std::string partId(std::size_t index) {
+    std::array<char, 24> buffer{'P'};
+    const auto end = std::to_chars(buffer.data() + 1, buffer.data() + buffer.size(), index + 1).ptr;
+    return std::string(buffer.data(), end);
 }
 
 std::string_view trimmed(std::string_view text) noexcept {
@@ -428,7 +437,7 @@ private:
             const auto [track, channel] = partTracks_[p];
             const TrackInfo& info = tracks_[track];
             score::Part& part = parts[p];
-            part.id = "P" + std::to_string(p + 1);
+            part.id = partId(p);
             score::Instrument& instrument = part.instrument;
             instrument.midiChannel = static_cast<std::uint8_t>(channel + 1);
             instrument.percussion = channel == kDrumChannel;

@@ -45,6 +45,7 @@ constexpr std::array<Grid, 12> kGrids{{
 }};
 constexpr std::uint8_t kDefaultGrid = 2;         // sixteenths, where a window holds nothing to decide by
 constexpr std::int64_t kShortestStraight = 8;    // per quarter: what a vanishing note keeps (a 32nd)
+constexpr std::int64_t kWholeCacheLimit = 1 << 14;  // reduced fractions kept per file (256 KiB)
 
 constexpr std::uint32_t gridMask(bool straightOnly) {
     std::uint32_t mask = 0;
@@ -78,7 +79,9 @@ bool isTuplet(std::uint8_t grid) noexcept { return kGrids[grid].actual != 1; }
 // Distance from `fraction` to the grid's nearest point inside [low, high] (fractions of a quarter).
 double gridError(double fraction, std::uint8_t grid, double low, double high) noexcept {
     const auto n = static_cast<double>(kGrids[grid].perQuarter);
-    const double nearest = std::clamp(std::nearbyint(fraction * n) / n, low, high);
+    // fraction >= 0: truncating x + 0.5 rounds, without a call into libm.
+    const auto step = static_cast<double>(static_cast<std::int64_t>(fraction * n + 0.5));
+    const double nearest = std::clamp(step / n, low, high);
     return std::abs(fraction - nearest);
 }
 
@@ -105,15 +108,17 @@ Quantizer::Quantizer(const UnitTimeline& timeline, QuantizerSettings settings)
     : timeline_{timeline}, settings_{settings}, unitsPerGridLcm_{timeline.unitsPerQuarter / kGridLcm} {
     settings_.maxVoices = std::clamp<std::uint8_t>(settings_.maxVoices, 1, 32);
     // Plain, dotted and double-dotted values from a breve down to what the units can express.
-    const std::int64_t whole = timeline.unitsPerWhole;
+    const std::int64_t unitsPerWhole = timeline.unitsPerWhole;
     for (int shift = -1; shift <= 16; ++shift) {
-        const std::int64_t base = shift < 0 ? whole * 2 : whole >> shift;
-        if (shift >= 0 && (base << shift) != whole) break;
+        const std::int64_t base = shift < 0 ? unitsPerWhole * 2 : unitsPerWhole >> shift;
+        if (shift >= 0 && (base << shift) != unitsPerWhole) break;
         straightValues_.push_back(base);
         if (base % 2 == 0) straightValues_.push_back(base + base / 2);
         if (base % 4 == 0) straightValues_.push_back(base + base / 2 + base / 4);
     }
     std::sort(straightValues_.begin(), straightValues_.end(), std::greater<>{});
+    wholeCache_.assign(static_cast<std::size_t>(std::min<std::int64_t>(2 * unitsPerWhole, kWholeCacheLimit)),
+                       core::Rational::invalid());
 }
 
 void Quantizer::quantize(std::span<const PerformedNote> notes, score::Score& score, score::Part& part,
@@ -172,7 +177,10 @@ void Quantizer::decideGrids(std::span<const PerformedNote> notes) {
     for (std::size_t i = 0; i < notes.size(); ++i) {
         const std::int64_t onset = notes[i].onset;
         while (starts[measure + 1] <= onset) ++measure;
-        const Window window = windowAt(measure, onset);
+        const Window& current = accumulator_.window;
+        const Window window = accumulator_.active && onset >= current.start && onset < current.end
+                                  ? current
+                                  : windowAt(measure, onset);
         flushEndsBefore(window.index);
         enter(window);
         addPoint(onset, false);
@@ -182,8 +190,13 @@ void Quantizer::decideGrids(std::span<const PerformedNote> notes) {
         if (end <= onset) continue;  // a note of no length gets one step when snapped
         std::size_t endMeasure = measure;
         while (starts[endMeasure + 1] < end) ++endMeasure;
-        const Window endWindow = windowAt(endMeasure, end - 1);
+        const Window endWindow = end <= window.end ? window : windowAt(endMeasure, end - 1);
         if (end == endWindow.end) continue;  // on a window boundary: on every grid
+        if (endWindow.index == accumulator_.window.index) {  // a short note: its window is open now
+            addPoint(end, true);
+            endDecisions_[i] = static_cast<std::int32_t>(decisions_.size());
+            continue;
+        }
         pendingEnds_.push_back({endWindow, end, static_cast<std::uint32_t>(i)});
         std::push_heap(pendingEnds_.begin(), pendingEnds_.end(), later);
     }
@@ -240,6 +253,7 @@ std::uint8_t Quantizer::chooseGrid() const {
         double cost = kGrids[grid].penalty;
         for (const Point& p : acc.points) {
             cost += (p.isEnd ? kEndWeight : 1.0) * gridError(p.fraction, grid, low, high);
+            if (cost >= bestCost) break;
         }
         if (cost < bestCost) {
             bestCost = cost;
@@ -408,19 +422,21 @@ void Quantizer::emitMeasures(std::span<const PerformedNote> notes, score::Score&
     }
     std::array<std::size_t, 32> cursors{};
     std::size_t decision = 0;
-    part.events.reserve(part.events.size() + chords_.size() + timeline_.measureCount());
+    pieces_.clear();
+    measurePieces_.assign(1, 0);
     for (std::size_t m = 0; m < timeline_.measureCount(); ++m) {
         measureDecisionBegin_ = decision;
         while (decision < decisions_.size() && decisions_[decision].window.index < timeline_.firstWindows[m + 1]) {
             ++decision;
         }
         measureDecisionEnd_ = decision;
-        pieces_.clear();
         for (std::size_t v = 0; v < std::max<std::size_t>(voices, 1); ++v) {
             emitVoice(m, static_cast<std::uint8_t>(v), cursors[v]);
         }
-        materialize(m, notes, score, part, headEvents);
+        measurePieces_.push_back(pieces_.size());
     }
+    part.events.reserve(part.events.size() + pieces_.size());
+    for (std::size_t m = 0; m < timeline_.measureCount(); ++m) materialize(m, notes, score, part, headEvents);
 }
 
 void Quantizer::emitVoice(std::size_t measure, std::uint8_t voice, std::size_t& cursor) {
@@ -459,7 +475,11 @@ void Quantizer::emitSegment(std::int64_t from, std::int64_t to, std::int32_t cho
                             bool tieOut) {
     const std::size_t firstPiece = pieces_.size();
     std::int64_t position = from;
-    for (std::size_t d = measureDecisionBegin_; d < measureDecisionEnd_ && position < to; ++d) {
+    const auto first = std::partition_point(
+        decisions_.begin() + static_cast<std::ptrdiff_t>(measureDecisionBegin_),
+        decisions_.begin() + static_cast<std::ptrdiff_t>(measureDecisionEnd_),
+        [&](const Decision& d) { return d.window.end <= from; });
+    for (auto d = static_cast<std::size_t>(first - decisions_.begin()); d < measureDecisionEnd_ && position < to; ++d) {
         const Decision& decision = decisions_[d];
         if (!isTuplet(decision.grid) || decision.window.end <= position) continue;
         if (decision.window.start >= to) break;
@@ -507,9 +527,8 @@ void Quantizer::splitNotatable(std::int64_t from, std::int64_t length, std::int3
         }
         piece.window = -1;  // not on the window's grid (cannot happen after snapping): write it plainly
     }
-    auto value = straightValues_.begin();
     while (length > 0) {
-        while (value != straightValues_.end() && *value > length) ++value;
+        const auto value = std::lower_bound(straightValues_.begin(), straightValues_.end(), length, std::greater<>{});
         push(value == straightValues_.end() ? length : *value);
     }
 }
@@ -523,19 +542,31 @@ void Quantizer::markTuplets(std::size_t firstPiece) {
     }
 }
 
+// Offsets and durations repeat endlessly (quarters, eighths …): each is reduced once per part.
+core::Rational Quantizer::whole(std::int64_t units) {
+    if (units < 0 || static_cast<std::size_t>(units) >= wholeCache_.size()) {
+        return core::Rational{units, timeline_.unitsPerWhole};
+    }
+    core::Rational& cached = wholeCache_[static_cast<std::size_t>(units)];
+    if (!cached.isValid()) cached = core::Rational{units, timeline_.unitsPerWhole};
+    return cached;
+}
+
 void Quantizer::materialize(std::size_t measure, std::span<const PerformedNote> notes, score::Score& score,
                             score::Part& part, std::vector<score::ElementId>& headEvents) {
-    std::sort(pieces_.begin(), pieces_.end(), [](const Piece& a, const Piece& b) {
+    const auto begin = pieces_.begin() + static_cast<std::ptrdiff_t>(measurePieces_[measure]);
+    const auto end = pieces_.begin() + static_cast<std::ptrdiff_t>(measurePieces_[measure + 1]);
+    std::sort(begin, end, [](const Piece& a, const Piece& b) {
         return a.start != b.start ? a.start < b.start : a.voice < b.voice;
     });
-    const std::int64_t whole = timeline_.unitsPerWhole;
     const std::int64_t start = timeline_.starts[measure];
-    for (const Piece& piece : pieces_) {
+    for (auto it = begin; it != end; ++it) {
+        const Piece& piece = *it;
         score::Event& event = part.events.emplace_back();
         event.id = score.newId();
         event.measure = static_cast<std::uint32_t>(measure);
-        event.offset = core::Rational{piece.start - start, whole};
-        event.duration = core::Rational{piece.length, whole};
+        event.offset = whole(piece.start - start);
+        event.duration = whole(piece.length);
         event.voice = static_cast<std::uint8_t>(piece.voice + 1);
         event.measureRest = piece.measureRest;
         if (piece.window >= 0) {
@@ -556,8 +587,8 @@ void Quantizer::materialize(std::size_t measure, std::span<const PerformedNote> 
             note.tieStart = piece.tieOut;
             note.tieStop = piece.tieIn;
             if (!piece.tieIn) {
-                note.performed = score::PerformedTiming{core::Rational{played.onset, whole},
-                                                        core::Rational{played.end - played.onset, whole}};
+                note.performed = score::PerformedTiming{core::Rational{played.onset, timeline_.unitsPerWhole},
+                                                        whole(played.end - played.onset)};
                 headEvents[source] = event.id;
             }
         }

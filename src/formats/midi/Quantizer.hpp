@@ -135,6 +135,7 @@ private:
     void materialize(std::size_t measure, std::span<const PerformedNote> notes, score::Score& score,
                      score::Part& part, std::vector<score::ElementId>& headEvents);
     std::int64_t stepAt(std::int64_t position) const;
+    core::Rational whole(std::int64_t units);
 
     const UnitTimeline& timeline_;
     QuantizerSettings settings_;
@@ -157,6 +158,8 @@ private:
     std::vector<std::uint32_t> chordNotes_;
     std::vector<std::uint32_t> fill_;
     std::vector<Piece> pieces_;
+    std::vector<std::size_t> measurePieces_;  // per measure, plus one: its first piece
+    std::vector<core::Rational> wholeCache_;  // units → whole notes, filled as met
     std::size_t measureDecisionBegin_ = 0;
     std::size_t measureDecisionEnd_ = 0;
 };
