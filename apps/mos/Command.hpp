@@ -23,6 +23,8 @@ inline CLI::App* addSubcommand(CLI::App& app, CommandContext& context, const std
     return command;
 }
 
+void registerConvertCommand(CLI::App& app, CommandContext& context);
 void registerDoctorCommand(CLI::App& app, CommandContext& context);
+void registerInfoCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace mos::cli

@@ -78,8 +78,8 @@ public:
         }
         const auto& scores = read->imported.scores;
         if (options_.tune > scores.size()) {
-            return failWith(options_.input + " holds " + std::to_string(scores.size()) + " score(s); there is no tune " +
-                            std::to_string(options_.tune));
+            return failWith(options_.input + " holds " + std::to_string(scores.size()) +
+                            " score(s); there is no tune " + std::to_string(options_.tune));
         }
         std::vector<Target> targets;
         if (namesFolder(options_.output)) {
@@ -125,8 +125,7 @@ private:
         return name.str();
     }
 
-    void report(const score::Score& score, const Target& target, std::size_t tunes,
-                formats::ScoreFormat format) const {
+    void report(const score::Score& score, const Target& target, std::size_t tunes, formats::ScoreFormat format) const {
         const std::string title = displayTitle(score, tunes > 1 ? target.tune : 0, options_.input);
         if (context_.json) {
             nlohmann::json line{{"input", options_.input},
@@ -155,13 +154,14 @@ private:
 }  // namespace
 
 void registerConvertCommand(CLI::App& app, CommandContext& context) {
-    auto* command = addSubcommand(app, context, "convert",
-                                  "Convert a score into UMF, MusicXML, .mxl, MIDI or a Hermes timeline");
+    auto* command =
+        addSubcommand(app, context, "convert", "Convert a score into UMF, MusicXML, .mxl, MIDI or a Hermes timeline");
     auto options = std::make_shared<ConvertOptions>();
     command->add_option("IN", options->input, "The score to read (any format `mos info` reads)")->required();
-    command->add_option("OUT", options->output,
-                        "The file to write, format by extension (.umf.json, .musicxml, .mxl, .mid, .hermes.json); "
-                        "or a folder for every tune of a book")
+    command
+        ->add_option("OUT", options->output,
+                     "The file to write, format by extension (.umf.json, .musicxml, .mxl, .mid, .hermes.json); "
+                     "or a folder for every tune of a book")
         ->required();
     command->add_option("--tune", options->tune, "Convert only tune N (1-based) of a tune book")
         ->check(CLI::PositiveNumber);

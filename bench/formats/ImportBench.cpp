@@ -79,7 +79,9 @@ void importCorpus(benchmark::State& state, const std::string& folder, const std:
     state.counters["failed"] = static_cast<double>(failed);
 }
 
-void BM_ImportMusicXmlCorpus(benchmark::State& state) { importCorpus(state, "musicxml", {".musicxml", ".xml", ".mxl"}); }
+void BM_ImportMusicXmlCorpus(benchmark::State& state) {
+    importCorpus(state, "musicxml", {".musicxml", ".xml", ".mxl"});
+}
 void BM_ImportMidiCorpus(benchmark::State& state) { importCorpus(state, "asap", {".mid", ".midi"}); }
 void BM_ImportAbcCorpus(benchmark::State& state) { importCorpus(state, "abc-nottingham", {".abc"}); }
 void BM_ImportGuitarProCorpus(benchmark::State& state) { importCorpus(state, "guitarpro", {".gp3", ".gp4", ".gp5"}); }

@@ -40,11 +40,16 @@ core::Result<Imported> readAs(ScoreFormat format, std::string_view bytes, const 
             return imported;
         }
         case ScoreFormat::MusicXml:
-        case ScoreFormat::CompressedMusicXml: return readMusicXml(bytes, fileName);
-        case ScoreFormat::Midi: return readMidi(asBytes(bytes), fileName);
-        case ScoreFormat::Abc: return readAbc(bytes, fileName);
-        case ScoreFormat::GuitarPro: return readGuitarPro(asBytes(bytes), fileName);
-        case ScoreFormat::HermesTimeline: return readHermesTimeline(bytes, fileName);
+        case ScoreFormat::CompressedMusicXml:
+            return readMusicXml(bytes, fileName);
+        case ScoreFormat::Midi:
+            return readMidi(asBytes(bytes), fileName);
+        case ScoreFormat::Abc:
+            return readAbc(bytes, fileName);
+        case ScoreFormat::GuitarPro:
+            return readGuitarPro(asBytes(bytes), fileName);
+        case ScoreFormat::HermesTimeline:
+            return readHermesTimeline(bytes, fileName);
     }
     return core::fail(ErrorCode::Internal, "unknown score format", {fileName});
 }
@@ -84,13 +89,19 @@ core::Result<ScoreFile> readScoreBytes(std::string_view bytes, const std::string
 
 core::Result<std::string> encodeScore(const score::Score& score, ScoreFormat format) {
     switch (format) {
-        case ScoreFormat::Umf: return score::writeUmf(score, score::UmfStyle::Pretty);
-        case ScoreFormat::MusicXml: return writeMusicXml(score);
-        case ScoreFormat::CompressedMusicXml: return toText(writeCompressedMusicXml(score));
-        case ScoreFormat::Midi: return toText(writeMidi(score));
-        case ScoreFormat::HermesTimeline: return writeHermesTimeline(score);
+        case ScoreFormat::Umf:
+            return score::writeUmf(score, score::UmfStyle::Pretty);
+        case ScoreFormat::MusicXml:
+            return writeMusicXml(score);
+        case ScoreFormat::CompressedMusicXml:
+            return toText(writeCompressedMusicXml(score));
+        case ScoreFormat::Midi:
+            return toText(writeMidi(score));
+        case ScoreFormat::HermesTimeline:
+            return writeHermesTimeline(score);
         case ScoreFormat::Abc:
-        case ScoreFormat::GuitarPro: break;
+        case ScoreFormat::GuitarPro:
+            break;
     }
     return core::fail(ErrorCode::Unsupported, "MOS reads " + std::string{formatName(format)} +
                                                   " files but does not write them; write UMF, MusicXML or MIDI");

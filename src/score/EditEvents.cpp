@@ -72,7 +72,8 @@ core::Result<void> perform(EditContext& context, ChangeEvent& edit) {
     std::unordered_set<ElementId> kept;
     for (const Note& note : replacement.notes) {
         if (note.id == 0) continue;
-        const bool ours = std::any_of(old.notes.begin(), old.notes.end(), [&](const Note& n) { return n.id == note.id; });
+        const bool ours =
+            std::any_of(old.notes.begin(), old.notes.end(), [&](const Note& n) { return n.id == note.id; });
         if (!ours) {
             return core::fail(core::ErrorCode::InvalidArgument,
                               "note " + std::to_string(note.id) + " is not a note of event " + std::to_string(old.id));

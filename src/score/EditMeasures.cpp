@@ -98,17 +98,17 @@ bool moveList(EditContext& context, Locate<std::vector<T>> locate, const Measure
 }
 
 template <typename T>
-Locate<std::vector<T>> layer(std::vector<T> Layers::* list) {
+Locate<std::vector<T>> layer(std::vector<T> Layers::*list) {
     return [list](Score& score) -> std::vector<T>& { return score.layers.*list; };
 }
 
 template <typename T>
-Locate<std::vector<T>> notation(std::vector<T> NotationLayer::* list) {
+Locate<std::vector<T>> notation(std::vector<T> NotationLayer::*list) {
     return [list](Score& score) -> std::vector<T>& { return score.layers.notation.*list; };
 }
 
 template <typename T>
-Locate<std::vector<T>> analysis(std::vector<T> AnalysisLayer::* list) {
+Locate<std::vector<T>> analysis(std::vector<T> AnalysisLayer::*list) {
     return [list](Score& score) -> std::vector<T>& { return score.layers.analysis.*list; };
 }
 

@@ -122,10 +122,10 @@ void Workspace::retime(std::uint32_t from, std::int64_t measureDelta, std::vecto
     }
     for (core::Rational& delta : performedDeltas) delta = -delta;
     const auto back = static_cast<std::uint32_t>(from + measureDelta);
-    log.record([back, measureDelta, deltas = std::move(performedDeltas)](Workspace& workspace,
-                                                                        UndoLog& inverse) mutable {
-        workspace.retime(back, -measureDelta, std::move(deltas), inverse);
-    });
+    log.record(
+        [back, measureDelta, deltas = std::move(performedDeltas)](Workspace& workspace, UndoLog& inverse) mutable {
+            workspace.retime(back, -measureDelta, std::move(deltas), inverse);
+        });
 }
 
 void Workspace::insertPart(std::size_t index, Part part, UndoLog& log) {

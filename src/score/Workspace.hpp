@@ -169,10 +169,10 @@ void Workspace::insertElements(Locate<std::vector<T>> locate, std::vector<std::p
     if (ascending.empty()) return;
     std::vector<std::size_t> indexes = detail::indexesOf(ascending);
     detail::insertAt(locate(score_), ascending);
-    log.record([locate = std::move(locate), indexes = std::move(indexes)](Workspace& workspace,
-                                                                         UndoLog& inverse) mutable {
-        workspace.eraseElements(std::move(locate), std::move(indexes), inverse);
-    });
+    log.record(
+        [locate = std::move(locate), indexes = std::move(indexes)](Workspace& workspace, UndoLog& inverse) mutable {
+            workspace.eraseElements(std::move(locate), std::move(indexes), inverse);
+        });
 }
 
 template <typename T>

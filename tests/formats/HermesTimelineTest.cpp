@@ -1,11 +1,11 @@
 #include "mos/formats/HermesTimeline.hpp"
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace mos::formats {
 namespace {

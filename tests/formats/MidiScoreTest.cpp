@@ -68,8 +68,9 @@ public:
         out.format = file_.format;
         out.division = file_.division;
         for (auto& events : tracks_) {
-            std::stable_sort(events.begin(), events.end(),
-                             [](const Timed& a, const Timed& b) { return std::tie(a.tick, a.order) < std::tie(b.tick, b.order); });
+            std::stable_sort(events.begin(), events.end(), [](const Timed& a, const Timed& b) {
+                return std::tie(a.tick, a.order) < std::tie(b.tick, b.order);
+            });
             SmfTrack& track = out.tracks.emplace_back();
             for (const Timed& t : events) {
                 if (t.event.kind == SmfEventKind::Channel) {
@@ -413,7 +414,7 @@ TEST(MidiScoreTest, NotesThatCannotBeOneValueAreTiedWithinTheMeasure) {
 
 TEST(MidiScoreTest, OverlappingNotesBecomeVoicesAndSimultaneousOnesChords) {
     SmfBuilder midi{480};
-    midi.note(1, 0, 1920, 48).note(1, 0, 1920, 55);               // a held fifth
+    midi.note(1, 0, 1920, 48).note(1, 0, 1920, 55);                  // a held fifth
     for (int i = 0; i < 4; ++i) midi.note(1, i * 480, 480, 72 + i);  // a melody above
     const auto score = midi.read();
     const auto upper = voiceEvents(score.parts[0], 1);
@@ -458,7 +459,9 @@ TEST(MidiScoreTest, LyricsAttachToTheirNotesAndMarkersToTheTimeline) {
     SmfBuilder midi{480};
     midi.text(0, 960, smf_meta::kMarker, "Chorus").text(0, 0, smf_meta::kCuePoint, "Intro");
     midi.note(1, 0, 480, 60).note(1, 480, 480, 62).note(1, 960, 960, 64);
-    midi.text(1, 0, smf_meta::kLyric, "Hal-").text(1, 480, smf_meta::kLyric, "lo ").text(1, 960, smf_meta::kLyric, "you");
+    midi.text(1, 0, smf_meta::kLyric, "Hal-")
+        .text(1, 480, smf_meta::kLyric, "lo ")
+        .text(1, 960, smf_meta::kLyric, "you");
     midi.text(1, 1440, smf_meta::kLyric, "la").text(1, 240, smf_meta::kText, "dolce");
     const auto score = midi.read();
     const auto& lyrics = score.layers.lyrics;
@@ -532,7 +535,6 @@ TEST(MidiScoreTest, ALongSilenceIsCappedWithAWarning) {
     EXPECT_EQ(performedNotes(score.parts[0]).size(), 1U);
     EXPECT_FALSE(imported->warnings.empty());
 }
-
 
 // ---- Writing ----
 
@@ -680,8 +682,9 @@ TEST(MidiScoreTest, WritesAConductorTrackAndOneTrackPerPart) {
     const std::vector<RawNoteAt> expected{
         {0, 960, 72, 49, 0}, {960, 1440, 74, 100, 0}, {1440, 2880, 76, 112, 0}, {1440, 2880, 79, 112, 0}};
     EXPECT_EQ(rawNotes(flutes), expected);
-    const auto program = std::find_if(flutes.events.begin(), flutes.events.end(),
-                                      [](const SmfEvent& e) { return e.kind == SmfEventKind::Channel && e.command() == 0xC0; });
+    const auto program = std::find_if(flutes.events.begin(), flutes.events.end(), [](const SmfEvent& e) {
+        return e.kind == SmfEventKind::Channel && e.command() == 0xC0;
+    });
     ASSERT_NE(program, flutes.events.end());
     EXPECT_EQ(program->data1, 73);
     EXPECT_EQ(rawNotes(midi.tracks[2]), (std::vector<RawNoteAt>{{0, 1440, 36, 80, 9}}));

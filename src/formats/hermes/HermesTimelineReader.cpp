@@ -41,7 +41,8 @@ public:
             return error("a Hermes timeline is an object with an \"events\" array");
         }
         const json& version = document_.value("version", json{});
-        if (!version.is_string() || !(version.get<std::string>() == "1" || version.get<std::string>().starts_with("1."))) {
+        if (!version.is_string() ||
+            !(version.get<std::string>() == "1" || version.get<std::string>().starts_with("1."))) {
             return core::fail(ErrorCode::Unsupported, "Hermes timeline version must be \"1.x\"", {fileName_});
         }
         if (auto placed = placeEvents(); !placed) {
@@ -96,7 +97,8 @@ private:
                 events_.push_back(
                     {std::llround(((*measure - 1) * 4 + (*beat - 1)) * static_cast<double>(core::kTicksPerQuarter)), i,
                      &event});
-            } else if (const auto timestamp = number(event, "timestamp"); timestamp && *timestamp >= 0 && *timestamp < 1e9) {
+            } else if (const auto timestamp = number(event, "timestamp");
+                       timestamp && *timestamp >= 0 && *timestamp < 1e9) {
                 byTimestamp.push_back(i);
             } else {
                 return error("an event needs a tick, a measure and beat, or a timestamp", i);
@@ -110,7 +112,8 @@ private:
         for (const TimedEvent& timed : events_) {
             if ((*timed.event)["type"] == "tempo_change") {
                 if (const auto bpm = tempoOf(*timed.event)) {
-                    tempoOnly.measures[0].tempos.push_back({Rational{timed.tick, core::kTicksPerWhole}, Rational{1, 4}, *bpm, ""});
+                    tempoOnly.measures[0].tempos.push_back(
+                        {Rational{timed.tick, core::kTicksPerWhole}, Rational{1, 4}, *bpm, ""});
                 }
             }
         }
@@ -146,13 +149,15 @@ private:
                 continue;
             }
             const json& data = timed.event->value("data", json::object());
-            const std::string message = data.is_object() ? data.value("message", data.value("status", std::string{})) : "";
+            const std::string message =
+                data.is_object() ? data.value("message", data.value("status", std::string{})) : "";
             const auto note = number(data, "note");
             const double velocity = number(data, "velocity").value_or(message == "note_on" ? 80 : 0);
             const double channel = number(data, "channel").value_or(1);
-            if ((message != "note_on" && message != "note_off") || !note || *note < 0 || *note > 127 ||
-                velocity < 0 || velocity > 127 || channel < 1 || channel > 16) {
-                warn(timed.index, "a midi_event needs message note_on/note_off, note 0-127, velocity 0-127, channel 1-16");
+            if ((message != "note_on" && message != "note_off") || !note || *note < 0 || *note > 127 || velocity < 0 ||
+                velocity > 127 || channel < 1 || channel > 16) {
+                warn(timed.index,
+                     "a midi_event needs message note_on/note_off, note 0-127, velocity 0-127, channel 1-16");
                 continue;
             }
             SmfEvent event;
@@ -186,7 +191,12 @@ private:
         } else if (type == "chord_change") {
             addChord(timed, data);
         } else if (type != "midi_event") {
-            json kept = event;  // widget_state and types this MOS does not know, with their place
+            // widget_state and types this MOS does not know, placed by their tick alone (a writer
+            // derives the other timing fields from it)
+            json kept = event;
+            kept.erase("timestamp");
+            kept.erase("measure");
+            kept.erase("beat");
             kept["tick"] = timed.tick;
             kept_.push_back(std::move(kept));
         }
@@ -195,7 +205,8 @@ private:
     void addChord(const TimedEvent& timed, const json& data) {
         std::string symbol;
         for (const char* name : {"expected", "detected", "symbol", "chord"}) {
-            if (data.is_object() && data.contains(name) && data[name].is_string() && !data[name].get<std::string>().empty()) {
+            if (data.is_object() && data.contains(name) && data[name].is_string() &&
+                !data[name].get<std::string>().empty()) {
                 symbol = data[name].get<std::string>();
                 break;
             }
@@ -248,10 +259,18 @@ private:
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         using score::Mode;
         static const std::pair<const char*, Mode> kNames[] = {
-            {"", Mode::Major},          {"maj", Mode::Major},         {"major", Mode::Major},
-            {"m", Mode::Minor},         {"min", Mode::Minor},         {"minor", Mode::Minor},
-            {"ionian", Mode::Ionian},   {"dorian", Mode::Dorian},     {"phrygian", Mode::Phrygian},
-            {"lydian", Mode::Lydian},   {"mixolydian", Mode::Mixolydian}, {"aeolian", Mode::Aeolian},
+            {"", Mode::Major},
+            {"maj", Mode::Major},
+            {"major", Mode::Major},
+            {"m", Mode::Minor},
+            {"min", Mode::Minor},
+            {"minor", Mode::Minor},
+            {"ionian", Mode::Ionian},
+            {"dorian", Mode::Dorian},
+            {"phrygian", Mode::Phrygian},
+            {"lydian", Mode::Lydian},
+            {"mixolydian", Mode::Mixolydian},
+            {"aeolian", Mode::Aeolian},
             {"locrian", Mode::Locrian},
         };
         for (const auto& [text, mode] : kNames) {
@@ -265,14 +284,21 @@ private:
     static int modeFifthsBelowMajor(score::Mode mode) {
         using score::Mode;
         switch (mode) {
-            case Mode::Dorian: return 2;
-            case Mode::Phrygian: return 4;
-            case Mode::Lydian: return -1;
-            case Mode::Mixolydian: return 1;
+            case Mode::Dorian:
+                return 2;
+            case Mode::Phrygian:
+                return 4;
+            case Mode::Lydian:
+                return -1;
+            case Mode::Mixolydian:
+                return 1;
             case Mode::Minor:
-            case Mode::Aeolian: return 3;
-            case Mode::Locrian: return 5;
-            default: return 0;
+            case Mode::Aeolian:
+                return 3;
+            case Mode::Locrian:
+                return 5;
+            default:
+                return 0;
         }
     }
 
@@ -284,7 +310,8 @@ private:
         while (starts.back() <= Rational{lastTick, core::kTicksPerWhole} || measures.empty()) {
             score::Measure bar;
             bar.number = std::to_string(measures.size() + 1);
-            bar.duration = score::timeSignatureAt(score_.timeline, static_cast<std::uint32_t>(measures.size())).measureLength();
+            bar.duration =
+                score::timeSignatureAt(score_.timeline, static_cast<std::uint32_t>(measures.size())).measureLength();
             if (measures.empty()) {
                 bar.time = score::TimeSignature{};
             }
@@ -340,16 +367,13 @@ private:
 }  // namespace
 
 core::Result<Imported> readHermesTimeline(std::string_view text, const std::string& fileName) {
-    json document = json::parse(text, nullptr, false);
-    if (document.is_discarded()) {
-        // Parse again with exceptions to learn where; only on the error path.
-        try {
-            static_cast<void>(json::parse(text));
-        } catch (const json::parse_error& e) {
-            core::SourceLocation where{fileName};
-            where.byteOffset = static_cast<std::int64_t>(e.byte);
-            return core::fail(ErrorCode::ParseError, "not valid JSON", where);
-        }
+    json document;
+    try {
+        document = json::parse(text);
+    } catch (const json::parse_error& e) {
+        core::SourceLocation where{fileName};
+        where.byteOffset = static_cast<std::int64_t>(e.byte);
+        return core::fail(ErrorCode::ParseError, "not valid JSON", where);
     }
     return TimelineReader{document, fileName}.read();
 }

@@ -84,8 +84,9 @@ private:
                 add(starts_[m] + mark.offset, kTempo, "tempo_change", std::move(data));
             }
             for (const score::KeyChange& change : measure.keys) {
+                const std::string name = score::keyName(change.key);  // "E minor"
                 add(starts_[m] + change.offset, kKey, "key_change",
-                    {{"key", score::keyName(change.key)}, {"fifths", change.key.fifths}});
+                    {{"key", name}, {"fifths", change.key.fifths}, {"mode", name.substr(name.find(' ') + 1)}});
             }
         }
     }
@@ -96,9 +97,9 @@ private:
                 continue;
             }
             json data{{"expected", chord.text}};
-            const auto numeral = std::find_if(score_.layers.analysis.numerals.begin(),
-                                              score_.layers.analysis.numerals.end(),
-                                              [&](const score::RomanNumeral& n) { return n.at == chord.at; });
+            const auto numeral =
+                std::find_if(score_.layers.analysis.numerals.begin(), score_.layers.analysis.numerals.end(),
+                             [&](const score::RomanNumeral& n) { return n.at == chord.at; });
             if (numeral != score_.layers.analysis.numerals.end()) {
                 data["roman"] = numeral->numeral;
             }
@@ -140,10 +141,21 @@ private:
             return;
         }
         for (const json& event : extension["events"]) {
-            const auto tick = event.is_object() && event.contains("tick") && event["tick"].is_number_integer()
+            if (!event.is_object()) {
+                continue;
+            }
+            const auto tick = event.contains("tick") && event["tick"].is_number_integer()
                                   ? event["tick"].get<std::int64_t>()
                                   : std::int64_t{0};
-            entries_.push_back({Rational{tick, core::kTicksPerWhole}, kKept, event});
+            // Timed afresh like every other event; whatever else the event held goes back as it was.
+            const Rational position{tick, core::kTicksPerWhole};
+            json out = timed("", position, json{});
+            for (const auto& [name, value] : event.items()) {
+                if (name != "timestamp" && name != "measure" && name != "beat" && name != "tick") {
+                    out[name] = value;
+                }
+            }
+            entries_.push_back({position, kKept, std::move(out)});
         }
     }
 
