@@ -142,7 +142,8 @@ TEST(MidiScoreCorpusTest, ScoreMidiNotationMatchesItsTiming) {
     if (files == 0) GTEST_SKIP() << "no score MIDIs in " << kCorpora;
     const auto share = [&](std::size_t n) { return static_cast<double>(n) / static_cast<double>(notes); };
     std::cout << "[ exact    ] " << files << " score MIDIs, " << notes << " notes: onset exact " << share(onsets) * 100
-              << "%, duration as exported (a tick or 3% short) " << share(durations) * 100 << "%, both " << share(both) * 100 << "%\n";
+              << "%, duration as exported (a tick or 3% short) " << share(durations) * 100 << "%, both "
+              << share(both) * 100 << "%\n";
     RecordProperty("onset_exact_percent", static_cast<int>(share(onsets) * 100));
     RecordProperty("both_exact_percent", static_cast<int>(share(both) * 100));
     EXPECT_GE(share(onsets), 0.98);

@@ -114,9 +114,9 @@ private:
         if (num >= -kMax64 && num <= kMax64 && den <= kMax64) {
             const auto narrowNum = static_cast<std::int64_t>(num);
             const auto narrowDen = static_cast<std::int64_t>(den);
-            const auto g = static_cast<std::int64_t>(
-                std::gcd(static_cast<std::uint64_t>(narrowNum < 0 ? -narrowNum : narrowNum),
-                         static_cast<std::uint64_t>(narrowDen)));
+            const auto g =
+                static_cast<std::int64_t>(std::gcd(static_cast<std::uint64_t>(narrowNum < 0 ? -narrowNum : narrowNum),
+                                                   static_cast<std::uint64_t>(narrowDen)));
             Rational r;
             r.num_ = narrowNum / g;
             r.den_ = narrowDen / g;

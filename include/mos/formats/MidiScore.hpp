@@ -60,8 +60,8 @@ score::Score midiToScore(const StandardMidiFile& file, const MidiImportOptions& 
 // Thread: any. RT-safe: no.
 StandardMidiFile scoreToMidi(const score::Score& score);
 
-// scoreToMidi, serialised. Fails when a track cannot be encoded (ticks beyond what delta times can
-// reach). Thread: any. RT-safe: no.
+// scoreToMidi, serialised (its warnings are dropped: call scoreToMidi to see them). Fails when a
+// track cannot be encoded. Thread: any. RT-safe: no.
 core::Result<std::vector<std::byte>> writeMidi(const score::Score& score);
 
 }  // namespace mos::formats

@@ -27,17 +27,17 @@ using core::Rational;
 
 // Limits that keep a hostile file (a note after a silence of days) from taking unbounded memory;
 // real music stays far inside them (9 hours at 120 quarters a minute).
-constexpr std::int64_t kMaxQuarters = std::int64_t{1} << 16;   // the longest timeline imported
-constexpr std::size_t kMaxMeasures = std::size_t{1} << 14;     // and its most measures
+constexpr std::int64_t kMaxQuarters = std::int64_t{1} << 16;    // the longest timeline imported
+constexpr std::size_t kMaxMeasures = std::size_t{1} << 14;      // and its most measures
 constexpr std::size_t kMaxMeasureCells = std::size_t{1} << 18;  // measures × parts: the measure rests it may take
-constexpr std::uint8_t kDrumChannel = 9;                           // channel 10, counted from 0
+constexpr std::uint8_t kDrumChannel = 9;                        // channel 10, counted from 0
 constexpr std::size_t kChannels = 16;
 constexpr std::size_t kKeys = 128;
 constexpr std::int64_t kMicrosPerMinute = 60'000'000;
 
 struct RawNote {
     std::int64_t onset = 0;
-    std::int64_t end = -1;  // -1 while it sounds
+    std::int64_t end = -1;       // -1 while it sounds
     std::int32_t nextOpen = -1;  // the next note on this channel and key waiting for its note off
     std::uint32_t track = 0;
     std::uint8_t channel = 0;
@@ -122,7 +122,7 @@ std::string decodeText(std::span<const std::uint8_t> bytes) {
 std::string partId(std::size_t index) {
     std::array<char, 24> buffer{'P'};
     const auto end = std::to_chars(buffer.data() + 1, buffer.data() + buffer.size(), index + 1).ptr;
-    return std::string(buffer.data(), end);
+    return {buffer.data(), end};
 }
 
 std::string_view trimmed(std::string_view text) noexcept {
@@ -142,12 +142,17 @@ public:
         chooseTracks();
         head_.fill(-1);
         tail_.fill(-1);
+        std::size_t events = 0;
+        for (std::size_t t = firstTrack_; t < endTrack_; ++t) events += file_.tracks[t].events.size();
+        notes_.reserve(events / 2);  // at most one note per on/off pair
         for (std::size_t t = firstTrack_; t < endTrack_; ++t) collectTrack(t);
         if (strayNoteOffs_ > 0) {
-            warn(strayNoteOffOffset_, std::to_string(strayNoteOffs_) + " note offs without a sounding note are ignored");
+            warn(strayNoteOffOffset_,
+                 std::to_string(strayNoteOffs_) + " note offs without a sounding note are ignored");
         }
         if (unfinishedNotes_ > 0) {
-            warn(std::nullopt, std::to_string(unfinishedNotes_) + " notes still sounding at the end of their track end there");
+            warn(std::nullopt,
+                 std::to_string(unfinishedNotes_) + " notes still sounding at the end of their track end there");
         }
         sortConductorEvents();
         chooseScale();
@@ -178,7 +183,6 @@ private:
         info.programs.fill(-1);
         std::int64_t endTick = 0;
         std::size_t open = 0;
-        notes_.reserve(notes_.size() + events.size() / 2);
         for (const SmfEvent& e : events) {
             endTick = e.tick;
             if (e.kind == SmfEventKind::Channel) {
@@ -313,8 +317,8 @@ private:
         for (const RawNote& note : notes_) coverTicks = std::max({coverTicks, note.end, note.onset + 1});
         for (const MetaAt& text : texts_) coverTicks = std::max(coverTicks, text.tick + 1);
         const std::int64_t cover = coverTicks * scale_;
-        const std::size_t maxMeasures =
-            std::min(kMaxMeasures, std::max<std::size_t>(1, kMaxMeasureCells / std::max<std::size_t>(1, partTracks_.size())));
+        const std::size_t maxMeasures = std::min(
+            kMaxMeasures, std::max<std::size_t>(1, kMaxMeasureCells / std::max<std::size_t>(1, partTracks_.size())));
         const std::int64_t maxUnits = kMaxQuarters * timeline_.unitsPerQuarter;
 
         auto& starts = timeline_.starts;
@@ -330,7 +334,8 @@ private:
         };
         takeMetersAt(0);
         std::int64_t position = 0;
-        while (measureMeters_.size() < maxMeasures && (measureMeters_.empty() || (position < cover && position < maxUnits))) {
+        while (measureMeters_.size() < maxMeasures &&
+               (measureMeters_.empty() || (position < cover && position < maxUnits))) {
             std::int64_t end = position + measureLength(meter);
             bool cut = false;
             if (next < meters_.size() && meters_[next].tick * scale_ < end) {
@@ -387,19 +392,22 @@ private:
             const score::ScorePosition where = positionAt(unit);
             auto& changes = measures[where.measure].keys;
             const score::KeySignature signature{key->fifths, key->minor ? score::Mode::Minor : score::Mode::Major, {}};
+            const int fifths = key->fifths;  // NOLINT(bugprone-signed-char-misuse): fifths are signed
             if (!changes.empty() && changes.back().offset == where.offset) {
                 changes.back().key = signature;
-                keyMap_.back().fifths = key->fifths;
+                keyMap_.back().fifths = fifths;
             } else {
                 changes.push_back({where.offset, signature});
-                keyMap_.push_back({unit, key->fifths});
+                keyMap_.push_back({unit, fifths});
             }
         }
         auto& firstKeys = measures.front().keys;
-        if (firstKeys.empty() || firstKeys.front().offset != Rational{0}) firstKeys.insert(firstKeys.begin(), score::KeyChange{});
+        if (firstKeys.empty() || firstKeys.front().offset != Rational{0})
+            firstKeys.insert(firstKeys.begin(), score::KeyChange{});
 
         if (smpteMicrosPerQuarter_ != 0) {
-            measures.front().tempos.push_back({Rational{0}, Rational{1, 4}, Rational{kMicrosPerMinute, smpteMicrosPerQuarter_}, {}});
+            measures.front().tempos.push_back(
+                {Rational{0}, Rational{1, 4}, Rational{kMicrosPerMinute, smpteMicrosPerQuarter_}, {}});
             return;
         }
         for (const MetaAt& at : tempos_) {
@@ -446,13 +454,15 @@ private:
             instrument.gmProgram = static_cast<std::uint8_t>(std::max<std::int16_t>(program, 0));
             instrument.name = textOf(info.instrument);
             if (instrument.name.empty()) {
-                instrument.name = instrument.percussion ? std::string{midi::kPercussionName}
-                                                        : std::string{midi::generalMidiProgramName(instrument.gmProgram)};
+                instrument.name = instrument.percussion
+                                      ? std::string{midi::kPercussionName}
+                                      : std::string{midi::generalMidiProgramName(instrument.gmProgram)};
             }
             const bool ownName = sequenceNameTrack_ != static_cast<std::int64_t>(track) && info.name != nullptr;
             part.name = ownName ? textOf(info.name) : std::string{};
             if (part.name.empty()) part.name = instrument.name;
-            if (ownName && std::popcount(info.channels) > 1) part.name += " (channel " + std::to_string(channel + 1) + ")";
+            if (ownName && std::popcount(info.channels) > 1)
+                part.name += " (channel " + std::to_string(channel + 1) + ")";
         }
     }
 
@@ -503,7 +513,8 @@ private:
                 if (partNotes_[k] != std::numeric_limits<std::size_t>::max()) headEvents_[partNotes_[k]] = heads[h++];
             }
         }
-        if (dropped > 0) warn(std::nullopt, std::to_string(dropped) + " notes after the imported measures are left out");
+        if (dropped > 0)
+            warn(std::nullopt, std::to_string(dropped) + " notes after the imported measures are left out");
     }
 
     // The event where a note of this track starts exactly at this tick, or 0.
@@ -511,8 +522,10 @@ private:
         for (std::size_t c = 0; c < kChannels; ++c) {
             const std::int32_t part = partOf_[track * kChannels + c];
             if (part < 0) continue;
-            const auto begin = partNotes_.begin() + static_cast<std::ptrdiff_t>(partNoteStarts_[static_cast<std::size_t>(part)]);
-            const auto end = partNotes_.begin() + static_cast<std::ptrdiff_t>(partNoteStarts_[static_cast<std::size_t>(part) + 1]);
+            const auto begin =
+                partNotes_.begin() + static_cast<std::ptrdiff_t>(partNoteStarts_[static_cast<std::size_t>(part)]);
+            const auto end =
+                partNotes_.begin() + static_cast<std::ptrdiff_t>(partNoteStarts_[static_cast<std::size_t>(part) + 1]);
             // Dropped notes (marked with the largest index) all lie at the end, past any tick here.
             const auto found = std::lower_bound(begin, end, tick, [&](std::size_t n, std::int64_t t) {
                 return n != std::numeric_limits<std::size_t>::max() && notes_[n].onset < t;
@@ -545,8 +558,8 @@ private:
             const std::uint8_t type = at.event->status;
             if (type == smf_meta::kMarker || type == smf_meta::kCuePoint) {
                 score_.layers.markers.push_back(
-                    {positionAt(unit), type == smf_meta::kMarker ? score::Marker::Kind::Rehearsal : score::Marker::Kind::Text,
-                     text});
+                    {positionAt(unit),
+                     type == smf_meta::kMarker ? score::Marker::Kind::Rehearsal : score::Marker::Kind::Text, text});
                 continue;
             }
             if (type == smf_meta::kLyric) {
@@ -573,13 +586,15 @@ private:
         syllable.event = event;
         syllable.text = std::string{text};
         const bool previous = continues;
-        syllable.syllabic = previous ? (hyphen ? score::LyricSyllable::Syllabic::Middle : score::LyricSyllable::Syllabic::End)
-                                     : (hyphen ? score::LyricSyllable::Syllabic::Begin : score::LyricSyllable::Syllabic::Single);
+        syllable.syllabic =
+            previous ? (hyphen ? score::LyricSyllable::Syllabic::Middle : score::LyricSyllable::Syllabic::End)
+                     : (hyphen ? score::LyricSyllable::Syllabic::Begin : score::LyricSyllable::Syllabic::Single);
         continues = hyphen;
         auto& lyrics = score_.layers.lyrics;
         // A second syllable on one event is a second verse.
         std::uint8_t verse = 1;
-        for (auto it = lyrics.rbegin(); it != lyrics.rend() && it->event == event; ++it) verse = static_cast<std::uint8_t>(it->verse + 1);
+        for (auto it = lyrics.rbegin(); it != lyrics.rend() && it->event == event; ++it)
+            verse = static_cast<std::uint8_t>(it->verse + 1);
         syllable.verse = verse;
         lyrics.push_back(std::move(syllable));
     }

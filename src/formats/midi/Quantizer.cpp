@@ -43,8 +43,8 @@ constexpr std::array<Grid, 12> kGrids{{
     {24, 3, 2, 0.0, true},
     {20, 5, 4, 0.0, true},
 }};
-constexpr std::uint8_t kDefaultGrid = 2;         // sixteenths, where a window holds nothing to decide by
-constexpr std::int64_t kShortestStraight = 8;    // per quarter: what a vanishing note keeps (a 32nd)
+constexpr std::uint8_t kDefaultGrid = 2;            // sixteenths, where a window holds nothing to decide by
+constexpr std::int64_t kShortestStraight = 8;       // per quarter: what a vanishing note keeps (a 32nd)
 constexpr std::int64_t kWholeCacheLimit = 1 << 14;  // reduced fractions kept per file (256 KiB)
 
 constexpr std::uint32_t gridMask(bool straightOnly) {
@@ -79,8 +79,9 @@ bool isTuplet(std::uint8_t grid) noexcept { return kGrids[grid].actual != 1; }
 // Distance from `fraction` to the grid's nearest point inside [low, high] (fractions of a quarter).
 double gridError(double fraction, std::uint8_t grid, double low, double high) noexcept {
     const auto n = static_cast<double>(kGrids[grid].perQuarter);
-    // fraction >= 0: truncating x + 0.5 rounds, without a call into libm.
-    const auto step = static_cast<double>(static_cast<std::int64_t>(fraction * n + 0.5));
+    // fraction >= 0: truncating x + 0.5 rounds (to within an ulp, plenty for a cost), without libm.
+    const auto step =
+        static_cast<double>(static_cast<std::int64_t>(fraction * n + 0.5));  // NOLINT(bugprone-incorrect-roundings)
     const double nearest = std::clamp(step / n, low, high);
     return std::abs(fraction - nearest);
 }
@@ -178,9 +179,8 @@ void Quantizer::decideGrids(std::span<const PerformedNote> notes) {
         const std::int64_t onset = notes[i].onset;
         while (starts[measure + 1] <= onset) ++measure;
         const Window& current = accumulator_.window;
-        const Window window = accumulator_.active && onset >= current.start && onset < current.end
-                                  ? current
-                                  : windowAt(measure, onset);
+        const Window window =
+            accumulator_.active && onset >= current.start && onset < current.end ? current : windowAt(measure, onset);
         flushEndsBefore(window.index);
         enter(window);
         addPoint(onset, false);
@@ -191,7 +191,7 @@ void Quantizer::decideGrids(std::span<const PerformedNote> notes) {
         std::size_t endMeasure = measure;
         while (starts[endMeasure + 1] < end) ++endMeasure;
         const Window endWindow = end <= window.end ? window : windowAt(endMeasure, end - 1);
-        if (end == endWindow.end) continue;  // on a window boundary: on every grid
+        if (end == endWindow.end) continue;                  // on a window boundary: on every grid
         if (endWindow.index == accumulator_.window.index) {  // a short note: its window is open now
             addPoint(end, true);
             endDecisions_[i] = static_cast<std::int32_t>(decisions_.size());
@@ -248,16 +248,16 @@ std::uint8_t Quantizer::chooseGrid() const {
     // Performed timing: the least error plus the cost of reading the grid.
     std::uint8_t best = 0;
     double bestCost = std::numeric_limits<double>::infinity();
-    for (std::uint8_t grid = 0; grid < kGrids.size(); ++grid) {
+    for (std::size_t grid = 0; grid < kGrids.size(); ++grid) {
         if ((allowed & (1U << grid)) == 0 || kGrids[grid].exactOnly) continue;
         double cost = kGrids[grid].penalty;
         for (const Point& p : acc.points) {
-            cost += (p.isEnd ? kEndWeight : 1.0) * gridError(p.fraction, grid, low, high);
+            cost += (p.isEnd ? kEndWeight : 1.0) * gridError(p.fraction, static_cast<std::uint8_t>(grid), low, high);
             if (cost >= bestCost) break;
         }
         if (cost < bestCost) {
             bestCost = cost;
-            best = grid;
+            best = static_cast<std::uint8_t>(grid);
         }
     }
     return best;
@@ -277,8 +277,9 @@ std::int64_t Quantizer::stepAt(std::int64_t position) const {
     const auto measure =
         static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), position) - starts.begin() - 1);
     const Window window = windowAt(measure, position);
-    const auto decision = std::lower_bound(decisions_.begin(), decisions_.end(), window.index,
-                                           [](const Decision& d, std::int64_t index) { return d.window.index < index; });
+    const auto decision =
+        std::lower_bound(decisions_.begin(), decisions_.end(), window.index,
+                         [](const Decision& d, std::int64_t index) { return d.window.index < index; });
     const std::uint8_t grid =
         decision != decisions_.end() && decision->window.index == window.index ? decision->grid : kDefaultGrid;
     const std::int64_t quarter = timeline_.unitsPerQuarter;
@@ -293,8 +294,7 @@ void Quantizer::snapNotes(std::span<const PerformedNote> notes) {
         const Decision& at = decisions_[onsetDecisions_[i]];
         std::int64_t onset = snap(notes[i].onset, at);
         if (onset == timelineEnd) {  // rounded past the last barline: back to the last grid point
-            onset = std::max(at.window.start,
-                             onset - timeline_.unitsPerQuarter / kGrids[at.grid].perQuarter);
+            onset = std::max(at.window.start, onset - timeline_.unitsPerQuarter / kGrids[at.grid].perQuarter);
         }
         const std::int32_t endAt = endDecisions_[i];
         std::int64_t end = endAt < 0 ? notes[i].end : snap(notes[i].end, decisions_[static_cast<std::size_t>(endAt)]);
@@ -314,8 +314,7 @@ void Quantizer::snapNotes(std::span<const PerformedNote> notes) {
         const std::int64_t nextOnset = snapped_[groupEnd].onset;
         const std::int64_t overlap = notes[i].end - notes[groupEnd].onset;
         // More than a third of the note held over the next one is a second voice, not legato.
-        const std::int64_t tolerance =
-            std::min(timeline_.unitsPerQuarter / 4, (notes[i].end - notes[i].onset) / 3);
+        const std::int64_t tolerance = std::min(timeline_.unitsPerQuarter / 4, (notes[i].end - notes[i].onset) / 3);
         if (note.end > nextOnset && note.end != notes[i].end && overlap <= tolerance) note.end = nextOnset;
     }
 }
@@ -399,8 +398,8 @@ void Quantizer::placeInVoice(std::uint32_t index) {
             voiceEnds_.push_back(0);
             voiceLastChord_.push_back(0);
         } else {
-            voice = static_cast<std::size_t>(std::min_element(voiceEnds_.begin(), voiceEnds_.end()) -
-                                             voiceEnds_.begin());
+            voice =
+                static_cast<std::size_t>(std::min_element(voiceEnds_.begin(), voiceEnds_.end()) - voiceEnds_.begin());
             Chord& last = chords_[voiceLastChord_[voice]];
             if (last.onset == chord.onset) {
                 chord.target = voiceLastChord_[voice];
@@ -462,7 +461,7 @@ void Quantizer::emitVoice(std::size_t measure, std::uint8_t voice, std::size_t& 
         const std::int64_t from = std::max(chord.onset, start);
         if (from > position) emitSegment(position, from, -1, voice, false, false);
         const std::int64_t to = std::min(chord.end, end);
-        emitSegment(from, to, static_cast<std::int32_t>(list[cursor]), voice, chord.onset < start, chord.end > end);
+        emitSegment(from, to, static_cast<std::int32_t>(list[cursor]), voice, chord.onset<start, chord.end> end);
         position = to;
         if (chord.end > end) break;  // continues in the next measure
     }
@@ -475,10 +474,9 @@ void Quantizer::emitSegment(std::int64_t from, std::int64_t to, std::int32_t cho
                             bool tieOut) {
     const std::size_t firstPiece = pieces_.size();
     std::int64_t position = from;
-    const auto first = std::partition_point(
-        decisions_.begin() + static_cast<std::ptrdiff_t>(measureDecisionBegin_),
-        decisions_.begin() + static_cast<std::ptrdiff_t>(measureDecisionEnd_),
-        [&](const Decision& d) { return d.window.end <= from; });
+    const auto first = std::partition_point(decisions_.begin() + static_cast<std::ptrdiff_t>(measureDecisionBegin_),
+                                            decisions_.begin() + static_cast<std::ptrdiff_t>(measureDecisionEnd_),
+                                            [&](const Decision& d) { return d.window.end <= from; });
     for (auto d = static_cast<std::size_t>(first - decisions_.begin()); d < measureDecisionEnd_ && position < to; ++d) {
         const Decision& decision = decisions_[d];
         if (!isTuplet(decision.grid) || decision.window.end <= position) continue;

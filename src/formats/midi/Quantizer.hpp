@@ -132,8 +132,8 @@ private:
     void splitNotatable(std::int64_t from, std::int64_t length, std::int32_t chord, std::uint8_t voice,
                         std::int32_t window);
     void markTuplets(std::size_t firstPiece);
-    void materialize(std::size_t measure, std::span<const PerformedNote> notes, score::Score& score,
-                     score::Part& part, std::vector<score::ElementId>& headEvents);
+    void materialize(std::size_t measure, std::span<const PerformedNote> notes, score::Score& score, score::Part& part,
+                     std::vector<score::ElementId>& headEvents);
     std::int64_t stepAt(std::int64_t position) const;
     core::Rational whole(std::int64_t units);
 

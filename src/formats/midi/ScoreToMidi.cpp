@@ -18,9 +18,9 @@ namespace {
 
 using core::Rational;
 
-constexpr std::int64_t kMaxDivision = 32767;      // the division field's 15 bits
-constexpr std::int64_t kRoundingDivision = 960;   // when no exact division fits
-constexpr std::int64_t kUsualDivision = 480;      // exact divisions are raised towards this
+constexpr std::int64_t kMaxDivision = 32767;     // the division field's 15 bits
+constexpr std::int64_t kRoundingDivision = 960;  // when no exact division fits
+constexpr std::int64_t kUsualDivision = 480;     // exact divisions are raised towards this
 constexpr std::int64_t kMaxTick = std::int64_t{1} << 40;
 constexpr std::int64_t kLargestDelta = 0x0FFFFFFF;  // a delta time's 28 bits
 constexpr std::uint8_t kDefaultVelocity = 80;
@@ -206,7 +206,8 @@ private:
                 }
                 for (const score::Note& note : event.notes) {
                     const int written = note.pitch.midiNumber();
-                    const std::uint32_t tieKey = (std::uint32_t{event.voice} << 8U) | static_cast<std::uint8_t>(written);
+                    const std::uint32_t tieKey =
+                        (std::uint32_t{event.voice} << 8U) | static_cast<std::uint8_t>(written);
                     if (note.tieStop && !note.performed) {
                         const auto chain = std::find_if(ties.begin(), ties.end(),
                                                         [&](const auto& tie) { return tie.first == tieKey; });
@@ -382,10 +383,12 @@ private:
     // time signature a short measure (a pickup) is written with.
     static std::optional<score::TimeSignature> meterOfLength(Rational length, const score::TimeSignature& meter) {
         if (!length.isValid() || length <= Rational{0} || !isPowerOfTwo(length.den())) return std::nullopt;
-        std::int64_t denominator = std::max<std::int64_t>(length.den(), isPowerOfTwo(meter.denominator) ? meter.denominator : 4);
+        std::int64_t denominator =
+            std::max<std::int64_t>(length.den(), isPowerOfTwo(meter.denominator) ? meter.denominator : 4);
         const Rational numerator = length * Rational{denominator};
         if (!numerator.isInteger() || numerator.num() > 255 || denominator > (1 << 15)) return std::nullopt;
-        return score::TimeSignature{static_cast<std::uint16_t>(numerator.num()), static_cast<std::uint16_t>(denominator)};
+        return score::TimeSignature{static_cast<std::uint16_t>(numerator.num()),
+                                    static_cast<std::uint16_t>(denominator)};
     }
 
     void writeMeter(std::vector<Pending>& pending, Rational at, const score::TimeSignature& meter) {
