@@ -568,6 +568,25 @@ TEST(MidiScoreTest, ALongSilenceIsCappedWithAWarning) {
     EXPECT_FALSE(imported->warnings.empty());
 }
 
+TEST(MidiScoreTest, ANoteCutAtTheMeasureLimitEndsOnATickAndWritesBackExactly) {
+    SmfBuilder midi{437};
+    midi.meter(0, 0, 6, 12).note(1, 3, 1000000, 60);  // 6/4096 measures: the limit falls between ticks
+    const auto data = midi.bytes();
+    const auto imported = readMidi(data, "short-bars.mid");
+    ASSERT_TRUE(imported.ok());
+    const auto& score = imported->scores[0];
+    const auto notes = performedNotes(score.parts[0]);
+    ASSERT_EQ(notes.size(), 1U);
+    EXPECT_TRUE((notes[0].duration * Rational{4 * 437}).isInteger()) << notes[0];
+    EXPECT_LE(notes[0].onset + notes[0].duration, score::measureStarts(score.timeline).back());
+    const auto midiOut = scoreToMidi(score);
+    EXPECT_TRUE(midiOut.warnings.front().message.find("meters") != std::string::npos);
+    EXPECT_EQ(midiOut.division.ticksPerQuarter, 437 * 2);  // exact for the notes, raised towards 480
+    const auto again = readMidi(*writeMidi(score), "again.mid");
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(performedNotes(again->scores[0].parts[0]), notes);
+}
+
 // ---- Writing ----
 
 // A score built by hand: measures of one meter, events added with addNotes/addRest.

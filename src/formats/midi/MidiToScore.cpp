@@ -486,6 +486,9 @@ private:
         std::vector<score::ElementId> heads;
         headEvents_.assign(notes_.size(), 0);
         std::size_t dropped = 0;
+        // A note cut at the end of the imported measures ends on the last tick before it, so its
+        // performed timing stays in the file's ticks.
+        const std::int64_t lastTickUnit = timelineEnd_ / scale_ * scale_;
         for (std::size_t p = 0; p < partTracks_.size(); ++p) {
             performed.clear();
             std::size_t key = 0;
@@ -502,7 +505,7 @@ private:
                 while (key < keyMap_.size() && keyMap_[key].unit <= onset) fifths = keyMap_[key++].fifths;
                 midi::PerformedNote& note = performed.emplace_back();
                 note.onset = onset;
-                note.end = std::min(raw.end * scale_, timelineEnd_);
+                note.end = std::min(raw.end * scale_, lastTickUnit);
                 note.pitch = score::Pitch::fromMidi(raw.key, fifths);
                 note.percussionKey = percussion ? raw.key : 0;
                 note.velocity = raw.velocity;
