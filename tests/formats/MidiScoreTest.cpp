@@ -577,7 +577,8 @@ TEST(MidiScoreTest, ANoteCutAtTheMeasureLimitEndsOnATickAndWritesBackExactly) {
     const auto& score = imported->scores[0];
     const auto notes = performedNotes(score.parts[0]);
     ASSERT_EQ(notes.size(), 1U);
-    EXPECT_TRUE((notes[0].duration * Rational{4 * 437}).isInteger()) << notes[0];
+    constexpr std::int64_t kTicksPerWhole = 4 * 437;
+    EXPECT_TRUE((notes[0].duration * Rational{kTicksPerWhole}).isInteger()) << notes[0];
     EXPECT_LE(notes[0].onset + notes[0].duration, score::measureStarts(score.timeline).back());
     const auto midiOut = scoreToMidi(score);
     EXPECT_TRUE(midiOut.warnings.front().message.find("meters") != std::string::npos);
