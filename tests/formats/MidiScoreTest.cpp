@@ -1,6 +1,7 @@
 #include "mos/formats/MidiScore.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -28,8 +29,8 @@ public:
         return builder;
     }
 
-    SmfBuilder& note(std::size_t track, std::int64_t tick, std::int64_t length, int key, int velocity = 100,
-                     int channel = 0) {
+    SmfBuilder& note(std::size_t track, std::int64_t tick, std::int64_t length, std::int64_t key,
+                     std::int64_t velocity = 100, std::int64_t channel = 0) {
         channelEvent(track, tick, 2, 0x90, channel, key, velocity);
         channelEvent(track, tick + length, length == 0 ? 3 : 1, 0x80, channel, key, 64);
         return *this;
@@ -112,7 +113,8 @@ private:
         if (tracks_.size() <= track) tracks_.resize(track + 1);
         return tracks_[track];
     }
-    void channelEvent(std::size_t track, std::int64_t tick, int order, int command, int channel, int data1, int data2) {
+    void channelEvent(std::size_t track, std::int64_t tick, int order, std::int64_t command, std::int64_t channel,
+                      std::int64_t data1, std::int64_t data2) {
         SmfEvent e;
         e.status = static_cast<std::uint8_t>(command | channel);
         e.data1 = static_cast<std::uint8_t>(data1);
@@ -304,7 +306,7 @@ TEST(MidiScoreTest, ATripletFigureBecomesAThreeTwoTuplet) {
     const auto score = midi.read();
     const auto events = voiceEvents(score.parts[0], 1);
     ASSERT_EQ(events.size(), 4U);
-    for (int i = 0; i < 3; ++i) {
+    for (std::size_t i = 0; i < 3; ++i) {
         EXPECT_EQ(events[i]->duration, Rational(1, 12));
         ASSERT_EQ(events[i]->tuplets.size(), 1U);
         EXPECT_EQ(events[i]->tuplets[0].actual, 3);
@@ -318,8 +320,8 @@ TEST(MidiScoreTest, ATripletFigureBecomesAThreeTwoTuplet) {
 
 TEST(MidiScoreTest, QuintupletsAndSextupletsAreFound) {
     SmfBuilder midi{480};
-    for (int i = 0; i < 5; ++i) midi.note(1, i * 96, 96, 60 + i);
-    for (int i = 0; i < 6; ++i) midi.note(1, 480 + i * 80, 80, 70 + i);
+    for (std::int64_t i = 0; i < 5; ++i) midi.note(1, i * 96, 96, 60 + i);
+    for (std::int64_t i = 0; i < 6; ++i) midi.note(1, 480 + i * 80, 80, 70 + i);
     midi.note(1, 960, 960, 60);
     const auto score = midi.read();
     const auto events = voiceEvents(score.parts[0], 1);
@@ -333,37 +335,42 @@ TEST(MidiScoreTest, QuintupletsAndSextupletsAreFound) {
 
 TEST(MidiScoreTest, HumanizedSixteenthsQuantiseToTheGrid) {
     SmfBuilder midi{480};
-    const int jitter[] = {7, -12, 3, 15, -9, 0, 11, -4, 6, -14, 2, 9, -7, 13, -3, 5};
-    for (int i = 0; i < 16; ++i) midi.note(1, 480 + i * 120 + jitter[i], 90 + jitter[(i + 5) % 16], 60 + i % 5);
+    const std::array<std::int64_t, 16> jitter{7, -12, 3, 15, -9, 0, 11, -4, 6, -14, 2, 9, -7, 13, -3, 5};
+    const auto onset = [&](std::size_t i) { return 480 + static_cast<std::int64_t>(i) * 120 + jitter[i]; };
+    for (std::size_t i = 0; i < 16; ++i) {
+        midi.note(1, onset(i), 90 + jitter[(i + 5) % 16], 60 + static_cast<std::int64_t>(i % 5));
+    }
     const auto score = midi.read();
     ASSERT_EQ(score.timeline.measures.size(), 2U);
     const auto notated = notatedNotes(score, score.parts[0]);
     const auto performed = performedNotes(score.parts[0]);
     ASSERT_EQ(notated.size(), 16U);
-    for (int i = 0; i < 16; ++i) {
-        EXPECT_EQ(notated[i].onset, Rational(1, 4) + Rational(i, 16)) << i;
+    for (std::size_t i = 0; i < 16; ++i) {
+        EXPECT_EQ(notated[i].onset, Rational(1, 4) + Rational(static_cast<std::int64_t>(i), 16)) << i;
         EXPECT_EQ(notated[i].duration, Rational(1, 16)) << i;
-        EXPECT_EQ(performed[i].onset, whole(480 + i * 120 + jitter[i])) << "performed timing is kept exactly";
+        EXPECT_EQ(performed[i].onset, whole(onset(i))) << "performed timing is kept exactly";
     }
     EXPECT_TRUE(voiceEvents(score.parts[0], 2).empty());
 }
 
 TEST(MidiScoreTest, SwungEighthsQuantiseToTripletPairs) {
     SmfBuilder midi{480};
-    const int jitter[] = {4, -6, 8, -3, 0, 5, -7, 2};
-    for (int beat = 0; beat < 4; ++beat) {
-        midi.note(1, beat * 480 + jitter[2 * beat], 300, 67);
-        midi.note(1, beat * 480 + 320 + jitter[2 * beat + 1], 140, 64);
+    const std::array<std::int64_t, 8> jitter{4, -6, 8, -3, 0, 5, -7, 2};
+    for (std::size_t beat = 0; beat < 4; ++beat) {
+        const auto start = static_cast<std::int64_t>(beat) * 480;
+        midi.note(1, start + jitter[2 * beat], 300, 67);
+        midi.note(1, start + 320 + jitter[2 * beat + 1], 140, 64);
     }
     const auto score = midi.read();
     const auto events = voiceEvents(score.parts[0], 1);
     ASSERT_EQ(events.size(), 8U);
-    for (int beat = 0; beat < 4; ++beat) {
+    for (std::size_t beat = 0; beat < 4; ++beat) {
         const auto* longNote = events[2 * beat];
         const auto* shortNote = events[2 * beat + 1];
-        EXPECT_EQ(longNote->offset, Rational(beat, 4));
+        const Rational beatStart{static_cast<std::int64_t>(beat), 4};
+        EXPECT_EQ(longNote->offset, beatStart);
         EXPECT_EQ(longNote->duration, Rational(1, 6));
-        EXPECT_EQ(shortNote->offset, Rational(beat, 4) + Rational(1, 6));
+        EXPECT_EQ(shortNote->offset, beatStart + Rational(1, 6));
         EXPECT_EQ(shortNote->duration, Rational(1, 12));
         EXPECT_EQ(longNote->tuplets.front(), (score::Tuplet{3, 2, true, false}));
         EXPECT_EQ(shortNote->tuplets.front(), (score::Tuplet{3, 2, false, true}));
@@ -373,7 +380,7 @@ TEST(MidiScoreTest, SwungEighthsQuantiseToTripletPairs) {
 TEST(MidiScoreTest, LegatoOverlapsDoNotOpenVoices) {
     SmfBuilder midi{480};
     // Eighths held a little into the next note, as a pianist plays legato.
-    for (int i = 0; i < 8; ++i) midi.note(1, i * 240 + (i % 2 == 0 ? 3 : -5), 270, 60 + i);
+    for (std::int64_t i = 0; i < 8; ++i) midi.note(1, i * 240 + (i % 2 == 0 ? 3 : -5), 270, 60 + i);
     const auto score = midi.read();
     EXPECT_TRUE(voiceEvents(score.parts[0], 2).empty());
     const auto notated = notatedNotes(score, score.parts[0]);
@@ -414,8 +421,8 @@ TEST(MidiScoreTest, NotesThatCannotBeOneValueAreTiedWithinTheMeasure) {
 
 TEST(MidiScoreTest, OverlappingNotesBecomeVoicesAndSimultaneousOnesChords) {
     SmfBuilder midi{480};
-    midi.note(1, 0, 1920, 48).note(1, 0, 1920, 55);                  // a held fifth
-    for (int i = 0; i < 4; ++i) midi.note(1, i * 480, 480, 72 + i);  // a melody above
+    midi.note(1, 0, 1920, 48).note(1, 0, 1920, 55);                           // a held fifth
+    for (std::int64_t i = 0; i < 4; ++i) midi.note(1, i * 480, 480, 72 + i);  // a melody above
     const auto score = midi.read();
     const auto upper = voiceEvents(score.parts[0], 1);
     const auto lower = voiceEvents(score.parts[0], 2);
@@ -426,6 +433,31 @@ TEST(MidiScoreTest, OverlappingNotesBecomeVoicesAndSimultaneousOnesChords) {
     EXPECT_EQ(lower[0]->notes[0].pitch.midiNumber(), 48);
     EXPECT_EQ(lower[0]->notes[1].pitch.midiNumber(), 55);
     EXPECT_EQ(lower[0]->duration, Rational(1));
+}
+
+TEST(MidiScoreTest, OutOfVoicesNotesAreNotatedShorterButPlayAsRecorded) {
+    SmfBuilder midi{480};
+    midi.note(1, 0, 1920, 48).note(1, 480, 960, 60).note(1, 480, 480, 64);
+    MidiImportOptions options;
+    options.maxVoices = 1;
+    const auto score = midi.read(options);
+    EXPECT_TRUE(voiceEvents(score.parts[0], 2).empty());
+    const auto& events = score.parts[0].events;
+    ASSERT_EQ(events.size(), 3U);
+    EXPECT_EQ(events[0].duration, Rational(1, 4));  // cut where the next chord starts
+    ASSERT_EQ(events[1].notes.size(), 2U);          // joined with the note of its onset
+    EXPECT_EQ(performedNotes(score.parts[0]),
+              (std::vector<PlayedNote>{{48, 0, 1}, {60, {1, 4}, {1, 2}}, {64, {1, 4}, {1, 4}}}));
+}
+
+TEST(MidiScoreTest, WithoutTupletDetectionTheGridsStayStraight) {
+    SmfBuilder midi{480};
+    midi.note(1, 0, 160, 60).note(1, 160, 160, 62).note(1, 320, 160, 64);
+    MidiImportOptions options;
+    options.detectTuplets = false;
+    const auto score = midi.read(options);
+    for (const auto& e : score.parts[0].events) EXPECT_TRUE(e.tuplets.empty());
+    EXPECT_EQ(performedNotes(score.parts[0]).size(), 3U);
 }
 
 TEST(MidiScoreTest, AVeryShortNoteKeepsTheSmallestValue) {
@@ -536,6 +568,26 @@ TEST(MidiScoreTest, ALongSilenceIsCappedWithAWarning) {
     EXPECT_FALSE(imported->warnings.empty());
 }
 
+TEST(MidiScoreTest, ANoteCutAtTheMeasureLimitEndsOnATickAndWritesBackExactly) {
+    SmfBuilder midi{437};
+    midi.meter(0, 0, 6, 12).note(1, 3, 1000000, 60);  // 6/4096 measures: the limit falls between ticks
+    const auto data = midi.bytes();
+    const auto imported = readMidi(data, "short-bars.mid");
+    ASSERT_TRUE(imported.ok());
+    const auto& score = imported->scores[0];
+    const auto notes = performedNotes(score.parts[0]);
+    ASSERT_EQ(notes.size(), 1U);
+    constexpr std::int64_t kTicksPerWhole = 4 * 437;
+    EXPECT_TRUE((notes[0].duration * Rational{kTicksPerWhole}).isInteger()) << notes[0];
+    EXPECT_LE(notes[0].onset + notes[0].duration, score::measureStarts(score.timeline).back());
+    const auto midiOut = scoreToMidi(score);
+    EXPECT_TRUE(midiOut.warnings.front().message.find("meters") != std::string::npos);
+    EXPECT_EQ(midiOut.division.ticksPerQuarter, 437 * 2);  // exact for the notes, raised towards 480
+    const auto again = readMidi(*writeMidi(score), "again.mid");
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(performedNotes(again->scores[0].parts[0]), notes);
+}
+
 // ---- Writing ----
 
 // A score built by hand: measures of one meter, events added with addNotes/addRest.
@@ -560,7 +612,7 @@ public:
         p.instrument.gmProgram = program;
         return p;
     }
-    score::Event& notes(std::uint32_t measure, Rational offset, Rational duration, std::vector<int> keys,
+    score::Event& notes(std::uint32_t measure, Rational offset, Rational duration, const std::vector<int>& keys,
                         int voice = 1) {
         score::Event& e = score_.parts.back().events.emplace_back();
         e.id = score_.newId();
@@ -723,8 +775,9 @@ TEST(MidiScoreTest, TheDivisionPlacesEveryPositionExactly) {
 TEST(MidiScoreTest, PositionsNoDivisionCanHoldAreRoundedWithAWarning) {
     ScoreBuilder b{1};
     b.part("Piano");
-    b.notes(0, 0, {1, 4 * 32771}, {60});  // needs 32771 ticks per quarter
-    b.notes(0, {1, 4 * 32771}, {1, 2}, {62});
+    constexpr std::int64_t kTicks = 32771;  // needs 32771 ticks per quarter
+    b.notes(0, 0, {1, 4 * kTicks}, {60});
+    b.notes(0, {1, 4 * kTicks}, {1, 2}, {62});
     const auto midi = scoreToMidi(b.score());
     EXPECT_EQ(midi.division.ticksPerQuarter, 960);
     ASSERT_EQ(midi.warnings.size(), 1U);

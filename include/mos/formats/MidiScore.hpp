@@ -56,12 +56,14 @@ score::Score midiToScore(const StandardMidiFile& file, const MidiImportOptions& 
 // notes as one, grace notes briefly before their beat, cue notes not at all), with their velocity,
 // else the dynamic in force, else 80. The division is the smallest that places every position
 // exactly; when that needs more than 32767 ticks per quarter the positions are rounded (to 960 per
-// quarter, or to what the notes need) and a warning in the result's `warnings` says so.
-// Thread: any. RT-safe: no.
+// quarter, or to what the notes need) and a warning in the result's `warnings` says so. MIDI pairs
+// a note off with the oldest sounding note of its key, so two notes of one pitch and part where the
+// later one ends first (one held across the other) read back with their ends exchanged; repeats are
+// written once, as notated. Thread: any. RT-safe: no.
 StandardMidiFile scoreToMidi(const score::Score& score);
 
-// scoreToMidi, serialised. Fails when a track cannot be encoded (ticks beyond what delta times can
-// reach). Thread: any. RT-safe: no.
+// scoreToMidi, serialised (its warnings are dropped: call scoreToMidi to see them). Fails when a
+// track cannot be encoded. Thread: any. RT-safe: no.
 core::Result<std::vector<std::byte>> writeMidi(const score::Score& score);
 
 }  // namespace mos::formats

@@ -122,7 +122,7 @@ std::string decodeText(std::span<const std::uint8_t> bytes) {
 std::string partId(std::size_t index) {
     std::array<char, 24> buffer{'P'};
     const auto end = std::to_chars(buffer.data() + 1, buffer.data() + buffer.size(), index + 1).ptr;
-    return std::string(buffer.data(), end);
+    return {buffer.data(), end};
 }
 
 std::string_view trimmed(std::string_view text) noexcept {
@@ -142,6 +142,9 @@ public:
         chooseTracks();
         head_.fill(-1);
         tail_.fill(-1);
+        std::size_t events = 0;
+        for (std::size_t t = firstTrack_; t < endTrack_; ++t) events += file_.tracks[t].events.size();
+        notes_.reserve(events / 2);  // at most one note per on/off pair
         for (std::size_t t = firstTrack_; t < endTrack_; ++t) collectTrack(t);
         if (strayNoteOffs_ > 0) {
             warn(strayNoteOffOffset_,
@@ -180,7 +183,6 @@ private:
         info.programs.fill(-1);
         std::int64_t endTick = 0;
         std::size_t open = 0;
-        notes_.reserve(notes_.size() + events.size() / 2);
         for (const SmfEvent& e : events) {
             endTick = e.tick;
             if (e.kind == SmfEventKind::Channel) {
@@ -390,12 +392,13 @@ private:
             const score::ScorePosition where = positionAt(unit);
             auto& changes = measures[where.measure].keys;
             const score::KeySignature signature{key->fifths, key->minor ? score::Mode::Minor : score::Mode::Major, {}};
+            const int fifths = key->fifths;  // NOLINT(bugprone-signed-char-misuse): fifths are signed
             if (!changes.empty() && changes.back().offset == where.offset) {
                 changes.back().key = signature;
-                keyMap_.back().fifths = key->fifths;
+                keyMap_.back().fifths = fifths;
             } else {
                 changes.push_back({where.offset, signature});
-                keyMap_.push_back({unit, key->fifths});
+                keyMap_.push_back({unit, fifths});
             }
         }
         auto& firstKeys = measures.front().keys;
@@ -483,6 +486,9 @@ private:
         std::vector<score::ElementId> heads;
         headEvents_.assign(notes_.size(), 0);
         std::size_t dropped = 0;
+        // A note cut at the end of the imported measures ends on the last tick before it, so its
+        // performed timing stays in the file's ticks.
+        const std::int64_t lastTickUnit = timelineEnd_ / scale_ * scale_;
         for (std::size_t p = 0; p < partTracks_.size(); ++p) {
             performed.clear();
             std::size_t key = 0;
@@ -499,7 +505,7 @@ private:
                 while (key < keyMap_.size() && keyMap_[key].unit <= onset) fifths = keyMap_[key++].fifths;
                 midi::PerformedNote& note = performed.emplace_back();
                 note.onset = onset;
-                note.end = std::min(raw.end * scale_, timelineEnd_);
+                note.end = std::min(raw.end * scale_, lastTickUnit);
                 note.pitch = score::Pitch::fromMidi(raw.key, fifths);
                 note.percussionKey = percussion ? raw.key : 0;
                 note.velocity = raw.velocity;

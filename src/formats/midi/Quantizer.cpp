@@ -79,8 +79,9 @@ bool isTuplet(std::uint8_t grid) noexcept { return kGrids[grid].actual != 1; }
 // Distance from `fraction` to the grid's nearest point inside [low, high] (fractions of a quarter).
 double gridError(double fraction, std::uint8_t grid, double low, double high) noexcept {
     const auto n = static_cast<double>(kGrids[grid].perQuarter);
-    // fraction >= 0: truncating x + 0.5 rounds, without a call into libm.
-    const auto step = static_cast<double>(static_cast<std::int64_t>(fraction * n + 0.5));
+    // fraction >= 0: truncating x + 0.5 rounds (to within an ulp, plenty for a cost), without libm.
+    const auto step =
+        static_cast<double>(static_cast<std::int64_t>(fraction * n + 0.5));  // NOLINT(bugprone-incorrect-roundings)
     const double nearest = std::clamp(step / n, low, high);
     return std::abs(fraction - nearest);
 }
@@ -247,16 +248,16 @@ std::uint8_t Quantizer::chooseGrid() const {
     // Performed timing: the least error plus the cost of reading the grid.
     std::uint8_t best = 0;
     double bestCost = std::numeric_limits<double>::infinity();
-    for (std::uint8_t grid = 0; grid < kGrids.size(); ++grid) {
+    for (std::size_t grid = 0; grid < kGrids.size(); ++grid) {
         if ((allowed & (1U << grid)) == 0 || kGrids[grid].exactOnly) continue;
         double cost = kGrids[grid].penalty;
         for (const Point& p : acc.points) {
-            cost += (p.isEnd ? kEndWeight : 1.0) * gridError(p.fraction, grid, low, high);
+            cost += (p.isEnd ? kEndWeight : 1.0) * gridError(p.fraction, static_cast<std::uint8_t>(grid), low, high);
             if (cost >= bestCost) break;
         }
         if (cost < bestCost) {
             bestCost = cost;
-            best = grid;
+            best = static_cast<std::uint8_t>(grid);
         }
     }
     return best;

@@ -50,6 +50,7 @@ struct QuantizerSettings {
 // Quantises part after part, keeping its scratch space between them. Not thread-safe: one per thread.
 class Quantizer {
 public:
+    // Keeps a reference to `timeline`, which must outlive it. Thread: any. RT-safe: no.
     Quantizer(const UnitTimeline& timeline, QuantizerSettings settings);
 
     // Appends the events of one part (notes sorted by onset, all inside the timeline) to
