@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -45,9 +46,10 @@ std::string referenceNumber(const score::Score& score) {
     const auto found = score.extensions.find("abc");
     if (found == score.extensions.end()) return {};
     const std::string& json = found->second;
-    const std::size_t at = json.find("\"X\":\"");
+    constexpr std::string_view kKey = R"("X":")";
+    const std::size_t at = json.find(kKey);
     if (at == std::string::npos) return {};
-    const std::size_t from = at + 5;
+    const std::size_t from = at + kKey.size();
     return json.substr(from, json.find('"', from) - from);
 }
 

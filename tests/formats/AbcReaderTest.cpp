@@ -108,6 +108,11 @@ TEST(AbcReaderTest, NotesOctavesAndLengths) {
     EXPECT_EQ(notes(score.parts.at(0)), (std::vector<std::string>{"C3", "C6", "A4", "B4", "G4", "D5", "E5", "z"}));
     EXPECT_EQ(durations(score.parts.at(0)),
               (std::vector<std::string>{"1/8", "1/8", "3/16", "1/16", "1/32", "1/32", "1/4", "3/8"}));
+    // x is a rest that takes time but is not drawn.
+    const auto hidden = tune("X:1\nL:1/4\nK:C\nx2 z2|\n");
+    EXPECT_TRUE(hidden.parts.at(0).events.at(0).invisible);
+    EXPECT_FALSE(hidden.parts.at(0).events.at(1).invisible);
+    EXPECT_EQ(durations(hidden.parts.at(0)), (std::vector<std::string>{"1/2", "1/2"}));
 }
 
 TEST(AbcReaderTest, KeysWithModesAndExplicitAccidentals) {
@@ -156,6 +161,12 @@ TEST(AbcReaderTest, TiesCarryTheirAccidentalIntoTheNextBar) {
     EXPECT_TRUE(events[3].notes[0].tieStop);
     EXPECT_FALSE(events[3].notes[0].tieStart);
     EXPECT_FALSE(events[4].notes[0].tieStop);
+    // A tie with no note after it to end on is dropped, with a word.
+    const auto dangling = readAbc("X:1\nK:C\nA2-|\n", "d.abc");
+    ASSERT_TRUE(dangling.ok());
+    EXPECT_FALSE(dangling->scores.at(0).parts.at(0).events.at(0).notes.at(0).tieStart);
+    EXPECT_EQ(messages(dangling->warnings),
+              std::vector<std::string>{"d.abc:3:5: tune 1: a tie '-' from A4 has no note to end on; dropped"});
 }
 
 TEST(AbcReaderTest, TiesInChordsAndADashBetweenDifferentPitchesIsASlur) {
@@ -178,6 +189,16 @@ TEST(AbcReaderTest, BrokenRhythm) {
               (std::vector<std::string>{"3/16", "1/16", "1/16", "3/16", "7/32", "1/32", "1/32", "7/32"}));
     EXPECT_EQ(offsets(score.parts.at(0)).at(2), "0@1/4");
     EXPECT_EQ(measureLengths(score), std::vector<std::string>{"1"});
+    // A mark between the note and the '>' has its place already: the rhythm is not changed under it.
+    const auto marked = readAbc("X:1\nL:1/8\nK:C\nA!segno!>B|\n", "m.abc");
+    ASSERT_TRUE(marked.ok());
+    EXPECT_EQ(durations(marked->scores.at(0).parts.at(0)), (std::vector<std::string>{"1/8", "1/8"}));
+    EXPECT_EQ(messages(marked->warnings),
+              std::vector<std::string>{
+                  "m.abc:4:9, measure 1: tune 1: broken rhythm '>' stands between no two notes; ignored"});
+    // Grace notes between the two lead into the second, wherever the rhythm puts it.
+    EXPECT_EQ(offsets(tune("X:1\nL:1/8\nK:C\nA{g}>B|\n").parts.at(0)),
+              (std::vector<std::string>{"0@0", "0@3/16", "0@3/16"}));
 }
 
 TEST(AbcReaderTest, TupletsWithTheirDefaults) {
@@ -282,6 +303,11 @@ TEST(AbcReaderTest, RepeatsAndNumberedEndings) {
     EXPECT_EQ(endings[1], (score::Ending{3, 3, {2}, "2", false}));
     EXPECT_EQ(endings[2], (score::Ending{5, 5, {1}, "1", false}));
     EXPECT_EQ(endings[3], (score::Ending{6, 6, {2}, "2", false}));
+    // "::" ends one repeat and starts the next.
+    const auto both = tune("X:1\nL:1/4\nK:C\n|:A4::B4:|\n");
+    EXPECT_EQ(both.timeline.measures.at(0).repeatEnd, 2);
+    EXPECT_TRUE(both.timeline.measures.at(1).repeatStart);
+    EXPECT_EQ(both.timeline.measures.at(1).repeatEnd, 2);
 }
 
 TEST(AbcReaderTest, AnEndingForSeveralPassesRepeatsThatOften) {

@@ -13,7 +13,7 @@
 //   X:, A: B: D: F: G: H: N: Z: and the header P:/Y: as written: extensions["abc"], {"X": "3", …}
 //
 //   auto book = readAbc(text, "jigs.abc");
-//   if (!book) return book.error();   // "jigs.abc: no tune in the book could be read …"
+//   if (!book) return book.error();   // "e.abc:1:1: tune 1 (Nothing): the tune has no music"
 //   for (const auto& tune : book->scores) …
 //   for (const auto& w : book->warnings) …  // "jigs.abc:12:7, measure 3: tune 4 (Ap Shenkin): …"
 

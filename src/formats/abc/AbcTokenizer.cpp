@@ -117,9 +117,7 @@ private:
             } else if (c == 'Z' || c == 'X') {
                 AbcToken& rest = emit(AbcTokenKind::MeasureRest, i, line.substr(i, 1));
                 rest.name = c;
-                const std::size_t from = ++i;
-                while (i < line.size() && isDigit(line[i])) ++i;
-                rest.lengthNumerator = number(line.substr(from, i - from), from, 1);
+                rest.lengthNumerator = number(line, ++i, 1);
             } else if (c == '[') {
                 i = bracket(line, i);
             } else if (c == ']') {
@@ -228,13 +226,10 @@ private:
     std::size_t length(std::string_view line, std::size_t i, AbcToken& token) {
         if (i == line.size() || (!isDigit(line[i]) && line[i] != '/')) return i;  // the unit length, 1/1
         const std::size_t start = i;
-        while (i < line.size() && isDigit(line[i])) ++i;
-        std::uint32_t numerator = number(line.substr(start, i - start), start, 1);
+        std::uint32_t numerator = number(line, i, 1);
         std::uint32_t denominator = 1;
         while (i < line.size() && line[i] == '/') {
-            const std::size_t from = ++i;
-            while (i < line.size() && isDigit(line[i])) ++i;
-            denominator *= number(line.substr(from, i - from), from, 2);
+            denominator *= number(line, ++i, 2);
             if (denominator > kLargestLength) break;
         }
         if (numerator == 0 || denominator == 0 || denominator > kLargestLength) {
@@ -249,16 +244,19 @@ private:
         return i;
     }
 
-    // Digits as a number no larger than kLargestLength; `fallback` when there are none or too many.
-    std::uint16_t number(std::string_view digits, std::size_t at, std::uint16_t fallback) {
-        if (digits.empty()) return fallback;
+    // The digits at line[i…] as a number no larger than kLargestLength, with i moved past them;
+    // `fallback` when there are none or too many.
+    std::uint16_t number(std::string_view line, std::size_t& i, std::uint16_t fallback) {
+        const std::size_t from = i;
         std::uint32_t value = 0;
-        for (const char d : digits) {
-            value = value * 10 + static_cast<std::uint32_t>(d - '0');
-            if (value > kLargestLength) {
-                warn(at, "the number " + std::string{digits} + " is too large; using " + std::to_string(fallback));
-                return fallback;
-            }
+        for (; i < line.size() && isDigit(line[i]); ++i) {
+            if (value <= kLargestLength) value = value * 10 + static_cast<std::uint32_t>(line[i] - '0');
+        }
+        if (i == from) return fallback;
+        if (value > kLargestLength) {
+            warn(from, "the number " + std::string{line.substr(from, i - from)} + " is too large; using " +
+                           std::to_string(fallback));
+            return fallback;
         }
         return static_cast<std::uint16_t>(value);
     }
@@ -307,9 +305,7 @@ private:
                 if (i >= line.size() || line[i] != ':') break;
                 ++i;
             }
-            const std::size_t digits = i;
-            while (i < line.size() && isDigit(line[i])) ++i;
-            parts[part] = number(line.substr(digits, i - digits), digits, 0);
+            parts[part] = number(line, i, 0);
         }
         AbcToken& token = emit(AbcTokenKind::Tuplet, from, line.substr(from, i - from));
         token.lengthNumerator = static_cast<std::uint16_t>(parts[0]);

@@ -277,6 +277,15 @@ private:
             token.kind != AbcTokenKind::Directive) {
             lyricsBlockOpen_ = false;
         }
+        // Broken rhythm joins two notes: between the first and the '>' only blanks, a slur's or a
+        // tie's end and grace notes may stand (anything else has its place already taken).
+        if (token.kind != AbcTokenKind::Note && token.kind != AbcTokenKind::Rest &&
+            token.kind != AbcTokenKind::ChordEnd && token.kind != AbcTokenKind::Space &&
+            token.kind != AbcTokenKind::SlurEnd && token.kind != AbcTokenKind::Tie &&
+            token.kind != AbcTokenKind::GraceStart && token.kind != AbcTokenKind::GraceEnd &&
+            token.kind != AbcTokenKind::BrokenRhythm) {
+            afterEvent_ = false;
+        }
         switch (token.kind) {
             case AbcTokenKind::Field:
             case AbcTokenKind::InlineField:
@@ -677,6 +686,17 @@ private:
         return voice.meter.free ? Fraction{1} : Fraction{voice.meter.time.numerator, voice.meter.time.denominator};
     }
 
+    // Ties left waiting where no note can end them: at the end of the tune, or in an overlaid
+    // voice (&), which lasts one measure.
+    void dropTies(const AbcToken& token, Voice& v, Lane& lane) {
+        for (const std::size_t index : lane.ties) {
+            score::Note& started = score_.parts[v.part].events[lane.lastEvent].notes[index];
+            started.tieStart = false;
+            warn(token, "a tie '-' from " + started.pitch.toString() + " has no note to end on; dropped");
+        }
+        lane.ties.clear();
+    }
+
     // Ends the voice's current measure (which has music) and moves it to the next one.
     bool closeMeasure(const AbcToken& token, Voice& voice) {
         if (!ensureMeasure(token, voice.measure)) return false;
@@ -689,6 +709,7 @@ private:
         touched_[voice.measure] = 1;
         ++voice.measure;
         voice.measureHasContent = false;
+        for (std::size_t lane = 1; lane < voice.lanes.size(); ++lane) dropTies(token, voice, voice.lanes[lane]);
         voice.lanes.resize(1);
         voice.lane = 0;
         voice.lanes[0].offset = Fraction{};
@@ -814,6 +835,7 @@ private:
         }
         lane.offset = end;
         lane.lastEvent = index;
+        afterEvent_ = true;
         v.lastAnyEvent = index;
         v.measureHasContent = true;
         touched_[v.measure] = 1;
@@ -1038,7 +1060,7 @@ private:
         Voice& v = *voicePtr;
         Lane& lane = v.current();
         auto& events = score_.parts[v.part].events;
-        if (lane.lastEvent == kNone || events[lane.lastEvent].measure != v.measure ||
+        if (!afterEvent_ || lane.lastEvent == kNone || events[lane.lastEvent].measure != v.measure ||
             events[lane.lastEvent].measureRest || !lane.brokenNext.isOne() || chordOpen_ || graceOpen_) {
             warn(token, "broken rhythm '" + std::string{token.text} + "' stands between no two notes; ignored");
             return;
@@ -1057,7 +1079,12 @@ private:
         }
         lane.offset = offset;
         before.duration = exact(changed);
+        // Grace notes written between the two ("A{g}>B") lead into the second: they move with it.
+        for (std::size_t i = lane.lastEvent + 1; i < events.size(); ++i) {
+            if (events[i].grace && events[i].voice == v.lane + 1) events[i].offset = exact(offset);
+        }
         lane.brokenNext = firstLonger ? shorter : longer;
+        afterEvent_ = false;
     }
 
     void tie(const AbcToken& token) {
@@ -1508,13 +1535,7 @@ private:
         for (Voice& v : voices_) {
             if (v.measureHasContent && !closeMeasure(last, v)) return;
             placeLeftovers(last, v);
-            for (const Lane& lane : v.lanes) {
-                for (const std::size_t index : lane.ties) {
-                    score::Note& started = score_.parts[v.part].events[lane.lastEvent].notes[index];
-                    started.tieStart = false;
-                    warn(last, "a tie '-' from " + started.pitch.toString() + " at the end of the tune; dropped");
-                }
-            }
+            for (Lane& lane : v.lanes) dropTies(last, v, lane);
         }
         // Attributes written after the last music (a final "|:" or M:) make no measure of their own.
         std::size_t used = touched_.size();
@@ -1742,6 +1763,7 @@ private:
     std::string words_;
     std::vector<std::string_view> fingers_;
     bool hasOverlays_ = false;
+    bool afterEvent_ = false;  // nothing but blanks, ties, slur ends and grace notes since the last event
     std::size_t eventsExpected_ = 0;
     bool metered_ = false;  // the first measure has a meter from the tune, not the default
 

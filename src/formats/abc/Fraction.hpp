@@ -46,7 +46,9 @@ public:
             if (__builtin_add_overflow(a.num_, b.num_, &sum)) return invalid();
             return reduced(sum, a.den_);
         }
-        const std::int64_t g = std::gcd(a.den_, b.den_);
+        // Two powers of two (1/4 + 1/8, as most offsets and lengths are): the larger is the lcm.
+        const std::int64_t g =
+            isPowerOfTwo(a.den_) && isPowerOfTwo(b.den_) ? std::min(a.den_, b.den_) : std::gcd(a.den_, b.den_);
         std::int64_t den = 0;
         std::int64_t left = 0;
         std::int64_t right = 0;
@@ -91,6 +93,8 @@ public:
     friend constexpr bool operator>(Fraction a, Fraction b) noexcept { return b < a; }
 
 private:
+    static constexpr bool isPowerOfTwo(std::int64_t n) noexcept { return (n & (n - 1)) == 0; }
+
     static constexpr Fraction reduced(std::int64_t num, std::int64_t den) noexcept {
         if (den == 0 || den == INT64_MIN || num == INT64_MIN) return invalid();
         if (den < 0) {
@@ -98,7 +102,7 @@ private:
             den = -den;
         }
         if (den == 1) return Fraction{num};
-        if ((den & (den - 1)) == 0) {
+        if (isPowerOfTwo(den)) {
             // A power-of-two denominator, as nearly every note length has: the gcd is a power of two.
             if (num == 0) return Fraction{};
             const int shift = std::min(__builtin_ctzll(static_cast<unsigned long long>(num)),
@@ -127,16 +131,20 @@ public:
     core::Rational operator()(Fraction value) noexcept {
         const std::uint64_t hash =
             static_cast<std::uint64_t>(value.num()) * 31 + static_cast<std::uint64_t>(value.den());
-        auto& [fraction, rational] = slots_[static_cast<std::size_t>(hash % slots_.size())];
-        if (!(fraction == value)) {
-            fraction = value;
-            rational = value.toRational();
-        }
-        return rational;
+        Slot& slot = slots_[static_cast<std::size_t>(hash % slots_.size())];
+        return slot.first == value ? slot.second : refill(slot, value);
     }
 
 private:
-    std::array<std::pair<Fraction, core::Rational>, 256> slots_{};  // 0 ↔ 0 to start with
+    using Slot = std::pair<Fraction, core::Rational>;
+
+    // Out of line, so the common case (a hit) stays a few instructions where it is called.
+    [[gnu::noinline]] static core::Rational refill(Slot& slot, Fraction value) noexcept {
+        slot = {value, value.toRational()};
+        return slot.second;
+    }
+
+    std::array<Slot, 256> slots_{};  // 0 ↔ 0 to start with
 };
 
 }  // namespace mos::formats::abc
