@@ -7,9 +7,9 @@
 namespace mos::score {
 
 bool ChangeSet::empty() const noexcept {
-    return !metadata && !timeline && !learning && !audio && !extensions && partsAdded.empty() &&
-           partsRemoved.empty() && partsChanged.empty() && eventsInserted.empty() && eventsDeleted.empty() &&
-           eventsChanged.empty() && notesInserted.empty() && notesDeleted.empty() && !layers.any() && !measures;
+    return !metadata && !timeline && !learning && !audio && !extensions && partsAdded.empty() && partsRemoved.empty() &&
+           partsChanged.empty() && eventsInserted.empty() && eventsDeleted.empty() && eventsChanged.empty() &&
+           notesInserted.empty() && notesDeleted.empty() && !layers.any() && !measures;
 }
 
 template <typename Key, typename Map>

@@ -210,9 +210,9 @@ struct Entries<TabNote> : Unordered {
         if (!note) return note.error();
         const Part& part = w.score().parts[note->part];
         if (e.string < 1 || (!part.tuning.empty() && e.string > part.tuning.size())) {
-            return core::fail(core::ErrorCode::OutOfRange, "string " + std::to_string(e.string) + " does not exist: part \"" +
-                                                               part.id + "\" has " + std::to_string(part.tuning.size()) +
-                                                               " strings");
+            return core::fail(core::ErrorCode::OutOfRange, "string " + std::to_string(e.string) +
+                                                               " does not exist: part \"" + part.id + "\" has " +
+                                                               std::to_string(part.tuning.size()) + " strings");
         }
         for (const BendPoint& point : e.bend) {
             if (auto ok = checkRational(point.position, "a bend point's position"); !ok) return ok;
@@ -292,7 +292,8 @@ struct Entries<Beam> : Unordered {
     static core::Result<void> check(const Workspace& w, const Beam& e) {
         const auto part = requirePart(w, e.partId);
         if (!part) return part.error();
-        if (e.events.size() < 2) return core::fail(core::ErrorCode::InvalidArgument, "a beam joins at least two events");
+        if (e.events.size() < 2)
+            return core::fail(core::ErrorCode::InvalidArgument, "a beam joins at least two events");
         for (std::size_t i = 0; i < e.events.size(); ++i) {
             if (auto ok = checkEventInPart(w, e.events[i], *part); !ok) return ok;
             if (std::find(e.events.begin(), e.events.begin() + static_cast<std::ptrdiff_t>(i), e.events[i]) !=
@@ -317,7 +318,9 @@ template <>
 struct Entries<Slur> : Unordered {
     static constexpr const char* kNoun = "slur";
     static std::vector<Slur>& list(Score& s) { return s.layers.notation.slurs; }
-    static bool sameKey(const Slur& a, const Slur& b) { return a.partId == b.partId && a.from == b.from && a.to == b.to; }
+    static bool sameKey(const Slur& a, const Slur& b) {
+        return a.partId == b.partId && a.from == b.from && a.to == b.to;
+    }
     static core::Result<void> check(const Workspace& w, const Slur& e) {
         const auto part = requirePart(w, e.partId);
         if (!part) return part.error();
@@ -371,7 +374,8 @@ struct Entries<Hairpin> {
         if (auto ok = checkStaff(w.score().parts[*part], e.staff); !ok) return ok;
         if (auto ok = checkPlace(w.score(), e.from); !ok) return ok;
         if (auto ok = checkPlace(w.score(), e.to); !ok) return ok;
-        if (earlier(e.to, e.from)) return core::fail(core::ErrorCode::InvalidArgument, "the hairpin ends before it starts");
+        if (earlier(e.to, e.from))
+            return core::fail(core::ErrorCode::InvalidArgument, "the hairpin ends before it starts");
         return {};
     }
     static void touch(const Workspace&, ChangeRecorder& c, const Hairpin& e) {
@@ -453,11 +457,11 @@ core::Result<void> perform(EditContext& context, SetEntry<Entry>& edit) {
     std::optional<Entry> replaced;
     if constexpr (Traits::kOrdered) {
         auto before = [](const Entry& a, const Entry& b) { return Traits::before(a, b); };
-        replaced = putEntry<Entry>(context, Locate<std::vector<Entry>>{Traits::list}, std::move(edit.entry), sameKey,
-                                   before);
+        replaced =
+            putEntry<Entry>(context, Locate<std::vector<Entry>>{Traits::list}, std::move(edit.entry), sameKey, before);
     } else {
-        replaced = putEntry<Entry>(context, Locate<std::vector<Entry>>{Traits::list}, std::move(edit.entry), sameKey,
-                                   nullptr);
+        replaced =
+            putEntry<Entry>(context, Locate<std::vector<Entry>>{Traits::list}, std::move(edit.entry), sameKey, nullptr);
     }
     if (replaced) Traits::touch(context.workspace, context.changes, *replaced);
     return {};

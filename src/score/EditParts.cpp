@@ -11,12 +11,12 @@ namespace mos::score {
 namespace {
 
 template <typename T>
-Locate<T> partField(std::size_t part, T Part::* field) {
+Locate<T> partField(std::size_t part, T Part::*field) {
     return [part, field](Score& score) -> T& { return score.parts[part].*field; };
 }
 
 template <typename T>
-void setPartField(EditContext& context, std::size_t part, T Part::* field, T value) {
+void setPartField(EditContext& context, std::size_t part, T Part::*field, T value) {
     context.workspace.assign<T>(partField(part, field), std::move(value), context.log);
 }
 
@@ -31,7 +31,8 @@ core::Result<void> checkDynamic(const Score& score, const Part& part, const Dyna
     if (auto ok = checkPlace(score, dynamic.at); !ok) return ok;
     if (auto ok = checkStaff(part, dynamic.staff); !ok) return ok;
     if (dynamic.velocity > 127) {
-        return core::fail(core::ErrorCode::OutOfRange, "velocity " + std::to_string(dynamic.velocity) + " is above 127");
+        return core::fail(core::ErrorCode::OutOfRange,
+                          "velocity " + std::to_string(dynamic.velocity) + " is above 127");
     }
     return {};
 }
@@ -92,8 +93,8 @@ core::Result<void> perform(EditContext& context, MovePart& edit) {
     if (!part) return part.error();
     const std::size_t count = context.score().parts.size();
     if (edit.index >= count) {
-        return core::fail(core::ErrorCode::OutOfRange,
-                          "part index " + std::to_string(edit.index) + " is past the " + std::to_string(count) + " parts");
+        return core::fail(core::ErrorCode::OutOfRange, "part index " + std::to_string(edit.index) + " is past the " +
+                                                           std::to_string(count) + " parts");
     }
     context.workspace.movePart(*part, edit.index, context.log);
     context.changes.partChanged(edit.partId);
@@ -153,9 +154,9 @@ core::Result<void> perform(EditContext& context, SetStaves& edit) {
     const Score& score = context.score();
     auto above = [&](std::uint8_t staff, const std::string& what) -> core::Result<void> {
         if (staff <= edit.staves) return {};
-        return core::fail(core::ErrorCode::InvalidArgument,
-                          what + " is on staff " + std::to_string(staff) + ", above the new " +
-                              std::to_string(edit.staves) + " staves");
+        return core::fail(core::ErrorCode::InvalidArgument, what + " is on staff " + std::to_string(staff) +
+                                                                ", above the new " + std::to_string(edit.staves) +
+                                                                " staves");
     };
     for (const Event& event : score.parts[*part].events) {
         if (auto ok = above(event.staff, "event " + std::to_string(event.id)); !ok) return ok;
@@ -199,10 +200,9 @@ core::Result<void> perform(EditContext& context, SetDynamic& edit) {
 core::Result<void> perform(EditContext& context, RemoveDynamic& edit) {
     const auto part = requirePart(context.workspace, edit.partId);
     if (!part) return part.error();
-    const auto removed = removeEntry<DynamicMark>(context, partField(*part, &Part::dynamics),
-                                                  [&](const DynamicMark& entry) {
-                                                      return entry.staff == edit.staff && entry.at == edit.at;
-                                                  });
+    const auto removed = removeEntry<DynamicMark>(
+        context, partField(*part, &Part::dynamics),
+        [&](const DynamicMark& entry) { return entry.staff == edit.staff && entry.at == edit.at; });
     if (!removed) {
         return core::fail(core::ErrorCode::NotFound, "part \"" + edit.partId + "\" has no dynamic on staff " +
                                                          std::to_string(edit.staff) + " at " + describePlace(edit.at));

@@ -10,12 +10,12 @@ namespace mos::score {
 namespace {
 
 template <typename T>
-Locate<T> measureField(std::uint32_t measure, T Measure::* field) {
+Locate<T> measureField(std::uint32_t measure, T Measure::*field) {
     return [measure, field](Score& score) -> T& { return score.timeline.measures[measure].*field; };
 }
 
 template <typename T>
-core::Result<void> setMeasureField(EditContext& context, std::uint32_t measure, T Measure::* field, T value) {
+core::Result<void> setMeasureField(EditContext& context, std::uint32_t measure, T Measure::*field, T value) {
     if (auto ok = checkMeasure(context.score(), measure); !ok) return ok;
     context.workspace.assign<T>(measureField(measure, field), std::move(value), context.log);
     context.changes.flags().timeline = true;

@@ -13,12 +13,12 @@ bool dropWhere(EditContext& context, Locate<std::vector<T>> locate, Drop drop) {
 }
 
 template <typename T>
-Locate<std::vector<T>> in(std::vector<T> Layers::* list) {
+Locate<std::vector<T>> in(std::vector<T> Layers::*list) {
     return [list](Score& score) -> std::vector<T>& { return score.layers.*list; };
 }
 
 template <typename T>
-Locate<std::vector<T>> inNotation(std::vector<T> NotationLayer::* list) {
+Locate<std::vector<T>> inNotation(std::vector<T> NotationLayer::*list) {
     return [list](Score& score) -> std::vector<T>& { return score.layers.notation.*list; };
 }
 

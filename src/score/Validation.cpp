@@ -18,7 +18,8 @@ std::string describePlace(ScorePosition at) {
 }
 
 core::Result<void> checkRational(core::Rational value, std::string_view what) {
-    if (!value.isValid()) return core::fail(core::ErrorCode::InvalidArgument, std::string{what} + " is not a valid number");
+    if (!value.isValid())
+        return core::fail(core::ErrorCode::InvalidArgument, std::string{what} + " is not a valid number");
     return {};
 }
 
@@ -38,19 +39,21 @@ core::Result<void> checkOffset(const Score& score, std::uint32_t measure, core::
     const core::Rational duration = score.timeline.measures[measure].duration;
     if (offset.isNegative() || offset > duration) {
         return core::fail(core::ErrorCode::OutOfRange,
-                          "offset " + offset.toString() + " is outside measure " + std::to_string(measure) +
-                              " (0 to " + duration.toString() + ")",
+                          "offset " + offset.toString() + " is outside measure " + std::to_string(measure) + " (0 to " +
+                              duration.toString() + ")",
                           inMeasure(score, measure));
     }
     return {};
 }
 
-core::Result<void> checkPlace(const Score& score, ScorePosition at) { return checkOffset(score, at.measure, at.offset); }
+core::Result<void> checkPlace(const Score& score, ScorePosition at) {
+    return checkOffset(score, at.measure, at.offset);
+}
 
 core::Result<void> checkMeasureRange(const Score& score, std::uint32_t first, std::uint32_t last) {
     if (first > last) {
-        return core::fail(core::ErrorCode::InvalidArgument, "measures " + std::to_string(first) + "…" +
-                                                                std::to_string(last) + " run backwards");
+        return core::fail(core::ErrorCode::InvalidArgument,
+                          "measures " + std::to_string(first) + "…" + std::to_string(last) + " run backwards");
     }
     return checkMeasure(score, last);
 }
@@ -58,8 +61,7 @@ core::Result<void> checkMeasureRange(const Score& score, std::uint32_t first, st
 core::Result<void> checkStaff(const Part& part, std::uint8_t staff) {
     if (staff < 1 || staff > part.staves) {
         return core::fail(core::ErrorCode::OutOfRange, "staff " + std::to_string(staff) + " does not exist: part " +
-                                                           part.id + " has " + std::to_string(part.staves) +
-                                                           " staves");
+                                                           part.id + " has " + std::to_string(part.staves) + " staves");
     }
     return {};
 }
@@ -73,8 +75,8 @@ core::Result<void> checkNote(const Note& note) {
                           "percussion key " + std::to_string(note.percussionKey) + " is above 127");
     }
     if (note.pitch.alter < -3 || note.pitch.alter > 3) {
-        return core::fail(core::ErrorCode::OutOfRange, "alteration " + std::to_string(note.pitch.alter) +
-                                                           " is beyond a triple flat or sharp");
+        return core::fail(core::ErrorCode::OutOfRange,
+                          "alteration " + std::to_string(note.pitch.alter) + " is beyond a triple flat or sharp");
     }
     if (note.performed) {
         if (auto ok = checkRational(note.performed->onset, "the performed onset"); !ok) return ok;

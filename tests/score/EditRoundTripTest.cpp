@@ -42,32 +42,55 @@ ElementId guitarNote(const Score& s, std::size_t i) { return noteOf(s, "P2", i, 
 std::vector<Case> everyEdit() {
     return {
         {"SetMetadata", [](const Score&) { return SetMetadata{Metadata{.title = "New", .tags = {"study"}}}; }},
-        {"SetExtension", [](const Score&) { return SetExtension{"mos.other", "[1,2]"}; }},
-        {"SetExtensionReplace", [](const Score&) { return SetExtension{"mos.test", "{}"}; }},
+        {"SetExtension",
+         [](const Score&) {
+             return SetExtension{"mos.other", "[1,2]"};
+         }},
+        {"SetExtensionReplace",
+         [](const Score&) {
+             return SetExtension{"mos.test", "{}"};
+         }},
         {"RemoveExtension", [](const Score&) { return RemoveExtension{"mos.test"}; }},
         {"AddPart",
          [](const Score&) {
              Part cello;
              cello.id = "P3";
              cello.name = "Cello";
-             cello.events.push_back(Event{.measure = 1, .duration = Rational{1}, .notes = {Note{.pitch = pitch("C3")}}});
-             cello.events.push_back(Event{.measure = 0, .duration = Rational{1}, .notes = {Note{.pitch = pitch("G2")}}});
+             cello.events.push_back(
+                 Event{.measure = 1, .duration = Rational{1}, .notes = {Note{.pitch = pitch("C3")}}});
+             cello.events.push_back(
+                 Event{.measure = 0, .duration = Rational{1}, .notes = {Note{.pitch = pitch("G2")}}});
              return AddPart{cello, 1};
          }},
         {"RemovePart", [](const Score&) { return RemovePart{"P1"}; }},
         {"RemoveGuitar", [](const Score&) { return RemovePart{"P2"}; }},
-        {"MovePart", [](const Score&) { return MovePart{"P1", 1}; }},
-        {"RenamePart", [](const Score&) { return RenamePart{"P1", "Flute I", "Fl. I"}; }},
+        {"MovePart",
+         [](const Score&) {
+             return MovePart{"P1", 1};
+         }},
+        {"RenamePart",
+         [](const Score&) {
+             return RenamePart{"P1", "Flute I", "Fl. I"};
+         }},
         {"SetInstrument",
          [](const Score&) {
              return SetInstrument{"P1", Instrument{"Clarinet in Bb", 71, false, 2}, Transposition{-1, -2, 0}};
          }},
-        {"SetTuning", [](const Score&) { return SetTuning{"P2", {pitch("E4"), pitch("B3"), pitch("G3"), pitch("D3"), pitch("A2"), pitch("D2")}, 2}; }},
-        {"SetStaves", [](const Score&) { return SetStaves{"P1", 2}; }},
+        {"SetTuning",
+         [](const Score&) {
+             return SetTuning{"P2", {pitch("E4"), pitch("B3"), pitch("G3"), pitch("D3"), pitch("A2"), pitch("D2")}, 2};
+         }},
+        {"SetStaves",
+         [](const Score&) {
+             return SetStaves{"P1", 2};
+         }},
         {"InsertEvent",
          [](const Score&) {
-             return InsertEvent{"P1", Event{.measure = 1, .offset = Rational{1, 2}, .duration = Rational{1, 4},
-                                            .voice = 2, .notes = {Note{.pitch = pitch("B4")}}}};
+             return InsertEvent{"P1", Event{.measure = 1,
+                                            .offset = Rational{1, 2},
+                                            .duration = Rational{1, 4},
+                                            .voice = 2,
+                                            .notes = {Note{.pitch = pitch("B4")}}}};
          }},
         {"DeleteEvent", [](const Score& s) { return DeleteEvent{flute(s, 0)}; }},
         {"ChangeEvent",
@@ -86,8 +109,14 @@ std::vector<Case> everyEdit() {
              changed.offset = Rational{1, 4};
              return ChangeEvent{changed};
          }},
-        {"MoveEvent", [](const Score& s) { return MoveEvent{flute(s, 3), {3, Rational{1, 2}}}; }},
-        {"InsertNote", [](const Score& s) { return InsertNote{flute(s, 6), Note{.pitch = pitch("B4")}}; }},
+        {"MoveEvent",
+         [](const Score& s) {
+             return MoveEvent{flute(s, 3), {3, Rational{1, 2}}};
+         }},
+        {"InsertNote",
+         [](const Score& s) {
+             return InsertNote{flute(s, 6), Note{.pitch = pitch("B4")}};
+         }},
         {"DeleteNote", [](const Score& s) { return DeleteNote{guitarNote(s, 0)}; }},
         {"ChangeNote",
          [](const Score& s) {
@@ -96,67 +125,228 @@ std::vector<Case> everyEdit() {
              note.tieStart = true;
              return ChangeNote{note};
          }},
-        {"SetDynamic", [](const Score&) { return SetDynamic{"P1", DynamicMark{{2, Rational{}}, 1, "p", 40}}; }},
-        {"RemoveDynamic", [](const Score&) { return RemoveDynamic{"P1", 1, {0, Rational{}}}; }},
-        {"InsertMeasures", [](const Score&) { return InsertMeasures{2, 2}; }},
-        {"InsertMeasuresAtStart", [](const Score&) { return InsertMeasures{0, 1}; }},
-        {"InsertMeasuresAtEnd", [](const Score&) { return InsertMeasures{5, 3}; }},
-        {"DeleteMeasures", [](const Score&) { return DeleteMeasures{1, 2}; }},
-        {"DeleteFirstMeasure", [](const Score&) { return DeleteMeasures{0, 1}; }},
-        {"DeleteEveryMeasure", [](const Score&) { return DeleteMeasures{0, 5}; }},
-        {"DeleteLastMeasure", [](const Score&) { return DeleteMeasures{4, 1}; }},
-        {"SetTimeSignature", [](const Score&) { return SetTimeSignature{1, TimeSignature{3, 4}}; }},
+        {"SetDynamic",
+         [](const Score&) {
+             return SetDynamic{"P1", DynamicMark{{2, Rational{}}, 1, "p", 40}};
+         }},
+        {"RemoveDynamic",
+         [](const Score&) {
+             return RemoveDynamic{"P1", 1, {0, Rational{}}};
+         }},
+        {"InsertMeasures",
+         [](const Score&) {
+             return InsertMeasures{2, 2};
+         }},
+        {"InsertMeasuresAtStart",
+         [](const Score&) {
+             return InsertMeasures{0, 1};
+         }},
+        {"InsertMeasuresAtEnd",
+         [](const Score&) {
+             return InsertMeasures{5, 3};
+         }},
+        {"DeleteMeasures",
+         [](const Score&) {
+             return DeleteMeasures{1, 2};
+         }},
+        {"DeleteFirstMeasure",
+         [](const Score&) {
+             return DeleteMeasures{0, 1};
+         }},
+        {"DeleteEveryMeasure",
+         [](const Score&) {
+             return DeleteMeasures{0, 5};
+         }},
+        {"DeleteLastMeasure",
+         [](const Score&) {
+             return DeleteMeasures{4, 1};
+         }},
+        {"SetTimeSignature",
+         [](const Score&) {
+             return SetTimeSignature{1, TimeSignature{3, 4}};
+         }},
         {"RemoveTimeSignature", [](const Score&) { return RemoveTimeSignature{4}; }},
-        {"SetKey", [](const Score&) { return SetKey{2, KeyChange{Rational{1, 2}, KeySignature{-3, Mode::Minor}}}; }},
-        {"RemoveKey", [](const Score&) { return RemoveKey{2, Rational{1, 2}}; }},
-        {"SetTempo", [](const Score&) { return SetTempo{2, TempoMark{Rational{}, Rational{3, 8}, Rational{60}, ""}}; }},
-        {"RemoveTempo", [](const Score&) { return RemoveTempo{0, Rational{}}; }},
-        {"SetMeasureNumber", [](const Score&) { return SetMeasureNumber{1, "2a"}; }},
-        {"SetRepeatStart", [](const Score&) { return SetRepeatStart{0, true}; }},
-        {"SetRepeatEnd", [](const Score&) { return SetRepeatEnd{1, 3}; }},
-        {"SetBarline", [](const Score&) { return SetBarline{3, "light-heavy"}; }},
-        {"SetNavigation", [](const Score&) { return SetNavigation{3, Navigation{NavigationKind::Fine, Rational{1}, "Fine"}}; }},
-        {"RemoveNavigation", [](const Score&) { return RemoveNavigation{3, NavigationKind::Segno}; }},
-        {"SetEnding", [](const Score&) { return SetEnding{Ending{2, 2, {2}, "2.", true}}; }},
+        {"SetKey",
+         [](const Score&) {
+             return SetKey{2, KeyChange{Rational{1, 2}, KeySignature{-3, Mode::Minor}}};
+         }},
+        {"RemoveKey",
+         [](const Score&) {
+             return RemoveKey{2, Rational{1, 2}};
+         }},
+        {"SetTempo",
+         [](const Score&) {
+             return SetTempo{2, TempoMark{Rational{}, Rational{3, 8}, Rational{60}, ""}};
+         }},
+        {"RemoveTempo",
+         [](const Score&) {
+             return RemoveTempo{0, Rational{}};
+         }},
+        {"SetMeasureNumber",
+         [](const Score&) {
+             return SetMeasureNumber{1, "2a"};
+         }},
+        {"SetRepeatStart",
+         [](const Score&) {
+             return SetRepeatStart{0, true};
+         }},
+        {"SetRepeatEnd",
+         [](const Score&) {
+             return SetRepeatEnd{1, 3};
+         }},
+        {"SetBarline",
+         [](const Score&) {
+             return SetBarline{3, "light-heavy"};
+         }},
+        {"SetNavigation",
+         [](const Score&) {
+             return SetNavigation{3, Navigation{NavigationKind::Fine, Rational{1}, "Fine"}};
+         }},
+        {"RemoveNavigation",
+         [](const Score&) {
+             return RemoveNavigation{3, NavigationKind::Segno};
+         }},
+        {"SetEnding",
+         [](const Score&) {
+             return SetEnding{Ending{2, 2, {2}, "2.", true}};
+         }},
         {"RemoveEnding", [](const Score&) { return RemoveEnding{Ending{.firstMeasure = 3}}; }},
-        {"SetSection", [](const Score&) { return SetSection{Section{"Coda", 3, 3}}; }},
+        {"SetSection",
+         [](const Score&) {
+             return SetSection{Section{"Coda", 3, 3}};
+         }},
         {"RemoveSection", [](const Score&) { return RemoveSection{Section{.firstMeasure = 2}}; }},
-        {"SetChordSymbol", [](const Score&) { return SetChordSymbol{ChordSymbol{.at = {0, Rational{1, 2}}, .text = "Am"}}; }},
-        {"RemoveChordSymbol", [](const Score&) { return RemoveChordSymbol{ChordSymbol{.at = {1, Rational{}}}}; }},
-        {"SetKeyRegion", [](const Score&) { return SetKeyRegion{KeyRegion{{2, Rational{}}, PitchName{Step::D, 0}, Mode::Major}}; }},
-        {"RemoveKeyRegion", [](const Score&) { return RemoveKeyRegion{KeyRegion{.at = {0, Rational{}}}}; }},
-        {"SetRomanNumeral", [](const Score&) { return SetRomanNumeral{RomanNumeral{{3, Rational{}}, "I", "G"}}; }},
-        {"RemoveRomanNumeral", [](const Score&) { return RemoveRomanNumeral{RomanNumeral{.at = {1, Rational{}}}}; }},
-        {"SetCadence", [](const Score&) { return SetCadence{Cadence{{1, Rational{1}}, CadenceKind::Half}}; }},
-        {"RemoveCadence", [](const Score&) { return RemoveCadence{Cadence{.at = {3, Rational{}}}}; }},
-        {"SetTabNote", [](const Score& s) { return SetTabNote{TabNote{.note = guitarNote(s, 2), .string = 4, .fret = 5, .hammerOn = true}}; }},
+        {"SetChordSymbol",
+         [](const Score&) {
+             return SetChordSymbol{ChordSymbol{.at = {0, Rational{1, 2}}, .text = "Am"}};
+         }},
+        {"RemoveChordSymbol",
+         [](const Score&) {
+             return RemoveChordSymbol{ChordSymbol{.at = {1, Rational{}}}};
+         }},
+        {"SetKeyRegion",
+         [](const Score&) {
+             return SetKeyRegion{KeyRegion{{2, Rational{}}, PitchName{Step::D, 0}, Mode::Major}};
+         }},
+        {"RemoveKeyRegion",
+         [](const Score&) {
+             return RemoveKeyRegion{KeyRegion{.at = {0, Rational{}}}};
+         }},
+        {"SetRomanNumeral",
+         [](const Score&) {
+             return SetRomanNumeral{RomanNumeral{{3, Rational{}}, "I", "G"}};
+         }},
+        {"RemoveRomanNumeral",
+         [](const Score&) {
+             return RemoveRomanNumeral{RomanNumeral{.at = {1, Rational{}}}};
+         }},
+        {"SetCadence",
+         [](const Score&) {
+             return SetCadence{Cadence{{1, Rational{1}}, CadenceKind::Half}};
+         }},
+        {"RemoveCadence",
+         [](const Score&) {
+             return RemoveCadence{Cadence{.at = {3, Rational{}}}};
+         }},
+        {"SetTabNote",
+         [](const Score& s) {
+             return SetTabNote{TabNote{.note = guitarNote(s, 2), .string = 4, .fret = 5, .hammerOn = true}};
+         }},
         {"RemoveTabNote", [](const Score& s) { return RemoveTabNote{TabNote{.note = guitarNote(s, 1)}}; }},
-        {"SetChordDiagram", [](const Score&) { return SetChordDiagram{ChordDiagram{{1, Rational{}}, "P2", "G", 1, {3, 0, 0, 0, 2, 3}, {}}}; }},
-        {"RemoveChordDiagram", [](const Score&) { return RemoveChordDiagram{ChordDiagram{.at = {0, Rational{}}, .partId = "P2"}}; }},
-        {"SetFingering", [](const Score& s) { return SetFingering{Fingering{fluteNote(s, 1), "2"}}; }},
-        {"RemoveFingering", [](const Score& s) { return RemoveFingering{Fingering{fluteNote(s, 0), ""}}; }},
-        {"SetClef", [](const Score&) { return SetClef{Clef{"P1", 1, {2, Rational{}}, Clef::Sign::F, 4, 0}}; }},
-        {"RemoveClef", [](const Score&) { return RemoveClef{Clef{.partId = "P2", .at = {0, Rational{}}}}; }},
-        {"SetBeam", [](const Score& s) { return SetBeam{Beam{"P1", {flute(s, 7), flute(s, 8), flute(s, 9)}}}; }},
-        {"RemoveBeam", [](const Score& s) { return RemoveBeam{Beam{"P1", {flute(s, 0)}}}; }},
-        {"SetStem", [](const Score& s) { return SetStem{Stem{flute(s, 3), Stem::Direction::Up}}; }},
+        {"SetChordDiagram",
+         [](const Score&) {
+             return SetChordDiagram{ChordDiagram{{1, Rational{}}, "P2", "G", 1, {3, 0, 0, 0, 2, 3}, {}}};
+         }},
+        {"RemoveChordDiagram",
+         [](const Score&) {
+             return RemoveChordDiagram{ChordDiagram{.at = {0, Rational{}}, .partId = "P2"}};
+         }},
+        {"SetFingering",
+         [](const Score& s) {
+             return SetFingering{Fingering{fluteNote(s, 1), "2"}};
+         }},
+        {"RemoveFingering",
+         [](const Score& s) {
+             return RemoveFingering{Fingering{fluteNote(s, 0), ""}};
+         }},
+        {"SetClef",
+         [](const Score&) {
+             return SetClef{Clef{"P1", 1, {2, Rational{}}, Clef::Sign::F, 4, 0}};
+         }},
+        {"RemoveClef",
+         [](const Score&) {
+             return RemoveClef{Clef{.partId = "P2", .at = {0, Rational{}}}};
+         }},
+        {"SetBeam",
+         [](const Score& s) {
+             return SetBeam{Beam{"P1", {flute(s, 7), flute(s, 8), flute(s, 9)}}};
+         }},
+        {"RemoveBeam",
+         [](const Score& s) {
+             return RemoveBeam{Beam{"P1", {flute(s, 0)}}};
+         }},
+        {"SetStem",
+         [](const Score& s) {
+             return SetStem{Stem{flute(s, 3), Stem::Direction::Up}};
+         }},
         {"RemoveStem", [](const Score& s) { return RemoveStem{Stem{.event = flute(s, 3)}}; }},
-        {"SetSlur", [](const Score& s) { return SetSlur{Slur{"P1", flute(s, 7), flute(s, 10)}}; }},
-        {"RemoveSlur", [](const Score& s) { return RemoveSlur{Slur{"P1", flute(s, 0), flute(s, 3)}}; }},
-        {"SetHairpin", [](const Score&) { return SetHairpin{Hairpin{"P1", 1, {3, Rational{}}, {3, Rational{1}}, false}}; }},
-        {"RemoveHairpin", [](const Score&) { return RemoveHairpin{Hairpin{.partId = "P1", .from = {0, Rational{}}}}; }},
-        {"SetText", [](const Score&) { return SetText{TextMark{"", 1, {3, Rational{}}, "rit.", true}}; }},
-        {"RemoveText", [](const Score&) { return RemoveText{TextMark{"P1", 1, {1, Rational{}}, "dolce", true}}; }},
-        {"SetLyric", [](const Score& s) { return SetLyric{LyricSyllable{flute(s, 2), 1, "world", LyricSyllable::Syllabic::Single, true}}; }},
+        {"SetSlur",
+         [](const Score& s) {
+             return SetSlur{Slur{"P1", flute(s, 7), flute(s, 10)}};
+         }},
+        {"RemoveSlur",
+         [](const Score& s) {
+             return RemoveSlur{Slur{"P1", flute(s, 0), flute(s, 3)}};
+         }},
+        {"SetHairpin",
+         [](const Score&) {
+             return SetHairpin{Hairpin{"P1", 1, {3, Rational{}}, {3, Rational{1}}, false}};
+         }},
+        {"RemoveHairpin",
+         [](const Score&) {
+             return RemoveHairpin{Hairpin{.partId = "P1", .from = {0, Rational{}}}};
+         }},
+        {"SetText",
+         [](const Score&) {
+             return SetText{TextMark{"", 1, {3, Rational{}}, "rit.", true}};
+         }},
+        {"RemoveText",
+         [](const Score&) {
+             return RemoveText{TextMark{"P1", 1, {1, Rational{}}, "dolce", true}};
+         }},
+        {"SetLyric",
+         [](const Score& s) {
+             return SetLyric{LyricSyllable{flute(s, 2), 1, "world", LyricSyllable::Syllabic::Single, true}};
+         }},
         {"RemoveLyric", [](const Score& s) { return RemoveLyric{LyricSyllable{.event = flute(s, 1), .verse = 1}}; }},
-        {"SetMarker", [](const Score&) { return SetMarker{Marker{{3, Rational{}}, Marker::Kind::PointOfInterest, "Tricky"}}; }},
-        {"RemoveMarker", [](const Score&) { return RemoveMarker{Marker{.at = {2, Rational{}}, .kind = Marker::Kind::Rehearsal}}; }},
-        {"SetPointOfInterest", [](const Score&) { return SetPointOfInterest{PointOfInterest{0, 1, "Opening", ""}}; }},
-        {"RemovePointOfInterest", [](const Score&) { return RemovePointOfInterest{PointOfInterest{.firstMeasure = 2, .lastMeasure = 3}}; }},
-        {"SetAnnotation", [](const Score&) { return SetAnnotation{Annotation{{2, Rational{1, 4}}, "", "Count!", "teacher"}}; }},
-        {"RemoveAnnotation", [](const Score&) { return RemoveAnnotation{Annotation{{1, Rational{}}, "P1", "", "teacher"}}; }},
-        {"SetAudioReference", [](const Score&) { return SetAudioReference{AudioReference{"take2.flac", "audio/flac", "", Rational{}}}; }},
-        {"RemoveAudioReference", [](const Score&) { return RemoveAudioReference{AudioReference{.uri = "take1.flac"}}; }},
+        {"SetMarker",
+         [](const Score&) {
+             return SetMarker{Marker{{3, Rational{}}, Marker::Kind::PointOfInterest, "Tricky"}};
+         }},
+        {"RemoveMarker",
+         [](const Score&) {
+             return RemoveMarker{Marker{.at = {2, Rational{}}, .kind = Marker::Kind::Rehearsal}};
+         }},
+        {"SetPointOfInterest",
+         [](const Score&) {
+             return SetPointOfInterest{PointOfInterest{0, 1, "Opening", ""}};
+         }},
+        {"RemovePointOfInterest",
+         [](const Score&) { return RemovePointOfInterest{PointOfInterest{.firstMeasure = 2, .lastMeasure = 3}}; }},
+        {"SetAnnotation",
+         [](const Score&) {
+             return SetAnnotation{Annotation{{2, Rational{1, 4}}, "", "Count!", "teacher"}};
+         }},
+        {"RemoveAnnotation",
+         [](const Score&) {
+             return RemoveAnnotation{Annotation{{1, Rational{}}, "P1", "", "teacher"}};
+         }},
+        {"SetAudioReference",
+         [](const Score&) {
+             return SetAudioReference{AudioReference{"take2.flac", "audio/flac", "", Rational{}}};
+         }},
+        {"RemoveAudioReference",
+         [](const Score&) { return RemoveAudioReference{AudioReference{.uri = "take1.flac"}}; }},
     };
 }
 

@@ -4,7 +4,10 @@
 // guitar), four 4/4 measures and a 3/4 one with keys, tempos, a repeat and an ending, chords, a triplet, a grace
 // note, performed timing, and an entry in every layer, the learning block, audio and extensions.
 
+#include <utility>
+
 #include "mos/score/Score.hpp"
+#include "mos/score/Store.hpp"
 
 namespace mos::score::testing {
 
@@ -81,7 +84,8 @@ inline Score fixtureScore() {
     for (const char* open : {"E4", "B3", "G3", "D3", "A2", "E2"}) guitar.tuning.push_back(pitch(open));
     guitar.events.push_back(noteEvent(score, 0, Rational{}, Rational{1}, {"C4", "E4", "G4"}));
     for (std::uint32_t m = 1; m < 4; ++m) {
-        for (int i = 0; i < 2; ++i) guitar.events.push_back(noteEvent(score, m, Rational{i, 2}, Rational{1, 2}, {"G3"}));
+        for (int i = 0; i < 2; ++i)
+            guitar.events.push_back(noteEvent(score, m, Rational{i, 2}, Rational{1, 2}, {"G3"}));
     }
     score.parts.push_back(flute);
     score.parts.push_back(guitar);
@@ -91,7 +95,8 @@ inline Score fixtureScore() {
     Layers& layers = score.layers;
     layers.form.push_back(Section{"A", 0, 1});
     layers.form.push_back(Section{"B", 2, 3});
-    layers.chords.push_back(ChordSymbol{.at = {0, Rational{}}, .text = "C", .root = PitchName{Step::C, 0}, .kind = "major"});
+    layers.chords.push_back(
+        ChordSymbol{.at = {0, Rational{}}, .text = "C", .root = PitchName{Step::C, 0}, .kind = "major"});
     layers.chords.push_back(ChordSymbol{.at = {1, Rational{}}, .text = "G7", .kind = "dominant"});
     layers.analysis.keys.push_back(KeyRegion{{0, Rational{}}, PitchName{Step::G, 0}, Mode::Major});
     layers.analysis.numerals.push_back(RomanNumeral{{1, Rational{}}, "V7", "G"});
@@ -115,5 +120,16 @@ inline Score fixtureScore() {
     score.extensions["mos.test"] = R"({"answer":42})";
     return score;
 }
+
+// A store with the fixture score open, and shorthands for the tests.
+struct Session {
+    Store store;
+    DocumentId doc = store.open(fixtureScore());
+
+    core::Result<Commit> apply(Edit edit) { return store.apply(doc, Transaction{{std::move(edit)}, ""}); }
+    core::Result<Commit> apply(std::vector<Edit> edits) { return store.apply(doc, Transaction{std::move(edits), ""}); }
+    Score score() const { return *store.snapshot(doc)->score; }
+    const Part& part(const Score& s, std::size_t i) const { return s.parts[i]; }
+};
 
 }  // namespace mos::score::testing
