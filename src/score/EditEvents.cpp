@@ -117,7 +117,7 @@ core::Result<void> perform(EditContext& context, InsertNote& edit) {
     edit.note.id = context.workspace.newId();
     context.changes.noteInserted(edit.note.id, event.id);
     context.changes.measure(event.measure);
-    event.notes.push_back(std::move(edit.note));
+    event.notes.push_back(edit.note);
     context.workspace.replaceEvent(*ref, std::move(event), context.log);
     return {};
 }
@@ -143,7 +143,7 @@ core::Result<void> perform(EditContext& context, ChangeNote& edit) {
     if (auto ok = checkNote(edit.note); !ok) return ok;
     const Workspace::EventRef eventRef{ref->part, ref->event};
     Event event = context.workspace.event(eventRef);
-    event.notes[ref->note] = std::move(edit.note);
+    event.notes[ref->note] = edit.note;
     context.changes.eventChanged(event.id);
     context.changes.measure(event.measure);
     context.workspace.replaceEvent(eventRef, std::move(event), context.log);

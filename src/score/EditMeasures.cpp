@@ -217,10 +217,12 @@ core::Result<void> perform(EditContext& context, InsertMeasures& edit) {
         return core::fail(core::ErrorCode::OutOfRange, "measure " + std::to_string(edit.at) + " is past the " +
                                                            std::to_string(old.size()) + " measures");
     }
-    if (edit.count < 1 || edit.count > kMaxMeasures - old.size()) {
+    const std::size_t room = old.size() < kMaxMeasures ? kMaxMeasures - old.size() : 0;
+    if (edit.count < 1 || edit.count > room) {
         return core::fail(core::ErrorCode::OutOfRange, "inserting " + std::to_string(edit.count) +
-                                                           " measures: the count must be 1 to " +
-                                                           std::to_string(kMaxMeasures - old.size()));
+                                                           " measures: the count must be 1 to " + std::to_string(room) +
+                                                           " (a score has at most " + std::to_string(kMaxMeasures) +
+                                                           " measures)");
     }
     const MeasureShift shift{edit.at, edit.count, true, {}};
     const TimeSignature meter = timeSignatureAt(context.score().timeline, edit.at > 0 ? edit.at - 1 : 0);

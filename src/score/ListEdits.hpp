@@ -28,28 +28,38 @@ std::optional<std::size_t> findIndex(const std::vector<T>& list, Matches matches
     return static_cast<std::size_t>(found - list.begin());
 }
 
-// Puts `value` into the list at `locate`: replaces the entry `sameKey` accepts, or inserts after the
-// entries that `before(value, entry)` does not put after it (at the end when `before` is null).
-// Returns the entry it replaced, if any.
+// Puts `value` into the list at `locate`: replaces the entry `sameKey` accepts where it is (moving it
+// when its order changed), or inserts after the entries that `before(value, entry)` does not put
+// after it (at the end when `before` is null). Returns the entry it replaced, if any.
 template <typename T, typename SameKey, typename Before>
 std::optional<T> putEntry(EditContext& context, Locate<std::vector<T>> locate, T value, SameKey sameKey,
                           Before before) {
     const std::vector<T>& list = context.workspace.peek(locate);
+    constexpr bool kOrdered = !std::is_same_v<Before, std::nullptr_t>;
+    std::optional<T> old;
     if (const auto existing = findIndex(list, sameKey)) {
-        std::optional<T> old{list[*existing]};
         const std::size_t at = *existing;
-        context.workspace.assign<T>([locate, at](Score& score) -> T& { return locate(score)[at]; }, std::move(value),
-                                    context.log);
-        return old;
+        old = list[at];
+        bool inOrder = true;
+        if constexpr (kOrdered) {
+            inOrder =
+                (at == 0 || !before(value, list[at - 1])) && (at + 1 == list.size() || !before(list[at + 1], value));
+        }
+        if (inOrder) {
+            context.workspace.assign<T>([locate, at](Score& score) -> T& { return locate(score)[at]; },
+                                        std::move(value), context.log);
+            return old;
+        }
+        context.workspace.eraseElements(locate, {at}, context.log);
     }
     std::size_t at = list.size();
-    if constexpr (!std::is_same_v<Before, std::nullptr_t>) {
+    if constexpr (kOrdered) {
         at = static_cast<std::size_t>(std::upper_bound(list.begin(), list.end(), value, before) - list.begin());
     }
     std::vector<std::pair<std::size_t, T>> insertion;
     insertion.emplace_back(at, std::move(value));
     context.workspace.insertElements(std::move(locate), std::move(insertion), context.log);
-    return std::nullopt;
+    return old;
 }
 
 // Removes the entry `sameKey` accepts and returns it; nullopt when there is none.
@@ -59,7 +69,7 @@ std::optional<T> removeEntry(EditContext& context, Locate<std::vector<T>> locate
     const auto existing = findIndex(list, sameKey);
     if (!existing) return std::nullopt;
     std::optional<T> old{list[*existing]};
-    context.workspace.eraseElements(std::move(locate), std::vector<std::size_t>{*existing}, context.log);
+    context.workspace.eraseElements(std::move(locate), {*existing}, context.log);
     return old;
 }
 
@@ -92,7 +102,7 @@ bool rewriteEach(EditContext& context, Locate<std::vector<T>> locate, Judge judg
                                     std::move(value), context.log);
     }
     const bool changed = !replaced.empty() || !removed.empty();
-    context.workspace.eraseElements(std::move(locate), std::move(removed), context.log);
+    context.workspace.eraseElements(std::move(locate), removed, context.log);
     return changed;
 }
 

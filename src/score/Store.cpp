@@ -328,11 +328,13 @@ core::Result<Commit> Store::apply(DocumentId document, Transaction transaction) 
         }
         ChangeSet changeSet = std::move(changes).finish();
         made = commit(target, CommitKind::Apply, transaction.label, changeSet);
-        if (state_->options.historyLimit > 0) {
-            target.undo.push_back({std::move(log), std::move(changeSet), std::move(transaction.label)});
-            trimHistory(target.undo, state_->options.historyLimit);
+        if (!transaction.edits.empty()) {
+            if (state_->options.historyLimit > 0) {
+                target.undo.push_back({std::move(log), std::move(changeSet), std::move(transaction.label)});
+                trimHistory(target.undo, state_->options.historyLimit);
+            }
+            target.redo.clear();
         }
-        target.redo.clear();
     }
     target.notifier->deliver();
     return *made;

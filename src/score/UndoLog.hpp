@@ -6,6 +6,7 @@
 // undo log again — redo needs no copy of the transaction.
 
 #include <functional>
+#include <ranges>
 #include <utility>
 #include <vector>
 
@@ -24,7 +25,7 @@ public:
     // Runs the steps last to first against the state they were recorded on, recording their inverses
     // into `inverse`. Consumes the log. Thread: the document's writer. RT-safe: no.
     void replay(Workspace& workspace, UndoLog& inverse) && {
-        for (auto step = steps_.rbegin(); step != steps_.rend(); ++step) (*step)(workspace, inverse);
+        for (Step& step : std::views::reverse(steps_)) step(workspace, inverse);
         steps_.clear();
     }
 

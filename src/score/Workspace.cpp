@@ -76,11 +76,11 @@ void Workspace::insertEvents(std::size_t part, std::vector<std::pair<std::size_t
     std::vector<std::size_t> indexes = detail::indexesOf(ascending);
     detail::insertAt(score_.parts[part].events, ascending);
     log.record([part, indexes = std::move(indexes)](Workspace& workspace, UndoLog& inverse) mutable {
-        workspace.eraseEvents(part, std::move(indexes), inverse);
+        workspace.eraseEvents(part, indexes, inverse);
     });
 }
 
-void Workspace::eraseEvents(std::size_t part, std::vector<std::size_t> ascending, UndoLog& log) {
+void Workspace::eraseEvents(std::size_t part, const std::vector<std::size_t>& ascending, UndoLog& log) {
     if (ascending.empty()) return;
     auto erased = detail::eraseAt(score_.parts[part].events, ascending);
     for (const auto& [at, event] : erased) index_.removeEvent(event);

@@ -76,13 +76,13 @@ public:
     void insertElements(Locate<std::vector<T>> locate, std::vector<std::pair<std::size_t, T>> ascending, UndoLog& log);
     // Erases the elements at the given indexes (ascending, distinct).
     template <typename T>
-    void eraseElements(Locate<std::vector<T>> locate, std::vector<std::size_t> ascending, UndoLog& log);
+    void eraseElements(Locate<std::vector<T>> locate, const std::vector<std::size_t>& ascending, UndoLog& log);
 
     void setNextId(ElementId next, UndoLog& log);
 
     // The same for events, keeping the id index in step.
     void insertEvents(std::size_t part, std::vector<std::pair<std::size_t, Event>> ascending, UndoLog& log);
-    void eraseEvents(std::size_t part, std::vector<std::size_t> ascending, UndoLog& log);
+    void eraseEvents(std::size_t part, const std::vector<std::size_t>& ascending, UndoLog& log);
     void replaceEvent(EventRef ref, Event event, UndoLog& log);
 
     // Moves every event at measure ≥ `from` by `measureDelta` measures, and the performed onsets of
@@ -171,12 +171,12 @@ void Workspace::insertElements(Locate<std::vector<T>> locate, std::vector<std::p
     detail::insertAt(locate(score_), ascending);
     log.record(
         [locate = std::move(locate), indexes = std::move(indexes)](Workspace& workspace, UndoLog& inverse) mutable {
-            workspace.eraseElements(std::move(locate), std::move(indexes), inverse);
+            workspace.eraseElements(std::move(locate), indexes, inverse);
         });
 }
 
 template <typename T>
-void Workspace::eraseElements(Locate<std::vector<T>> locate, std::vector<std::size_t> ascending, UndoLog& log) {
+void Workspace::eraseElements(Locate<std::vector<T>> locate, const std::vector<std::size_t>& ascending, UndoLog& log) {
     if (ascending.empty()) return;
     auto erased = detail::eraseAt(locate(score_), ascending);
     log.record(

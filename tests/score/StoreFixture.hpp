@@ -4,7 +4,10 @@
 // guitar), four 4/4 measures and a 3/4 one with keys, tempos, a repeat and an ending, chords, a triplet, a grace
 // note, performed timing, and an entry in every layer, the learning block, audio and extensions.
 
+#include <utility>
+
 #include "mos/score/Score.hpp"
+#include "mos/score/Store.hpp"
 
 namespace mos::score::testing {
 
@@ -117,5 +120,16 @@ inline Score fixtureScore() {
     score.extensions["mos.test"] = R"({"answer":42})";
     return score;
 }
+
+// A store with the fixture score open, and shorthands for the tests.
+struct Session {
+    Store store;
+    DocumentId doc = store.open(fixtureScore());
+
+    core::Result<Commit> apply(Edit edit) { return store.apply(doc, Transaction{{std::move(edit)}, ""}); }
+    core::Result<Commit> apply(std::vector<Edit> edits) { return store.apply(doc, Transaction{std::move(edits), ""}); }
+    Score score() const { return *store.snapshot(doc)->score; }
+    const Part& part(const Score& s, std::size_t i) const { return s.parts[i]; }
+};
 
 }  // namespace mos::score::testing

@@ -62,8 +62,9 @@ struct ChangeSet {
     std::vector<std::string> partsChanged{};
 
     // Event and note ids, each list ascending (fresh ids ascend in the order they were handed out).
-    // A note inserted, deleted or changed also lists its event in `eventsChanged`, unless the event
-    // itself was inserted or deleted. An id appears in at most one list of its kind.
+    // An inserted or deleted event's notes are listed as inserted or deleted with it. A note
+    // inserted, deleted or changed also lists its event in `eventsChanged`, unless the event itself
+    // was inserted or deleted. An id appears in at most one list of its kind.
     std::vector<ElementId> eventsInserted{};
     std::vector<ElementId> eventsDeleted{};
     std::vector<ElementId> eventsChanged{};

@@ -105,8 +105,8 @@ struct SetStaves {
 // event before the non-grace ones). The event and its notes get fresh ids (the ids given are ignored;
 // ChangeSet::eventsInserted/notesInserted list the new ones). Rules: the measure exists; 0 ≤ offset <
 // the measure's duration (≤ for a grace event); duration > 0, or 0 for a grace event; voice ≥ 1;
-// 1 ≤ staff ≤ the part's staves; velocities and percussion keys ≤ 127; tuplet ratios > 0; every
-// rational valid.
+// 1 ≤ staff ≤ the part's staves; velocities and percussion keys ≤ 127; alterations within a triple
+// flat or sharp; tuplet ratios > 0; every rational valid; performed timing not negative.
 struct InsertEvent {
     std::string partId{};
     Event event{};

@@ -171,7 +171,11 @@ public:
 
     // Applies a transaction atomically: every edit or none. A failing edit leaves the document as it
     // was and names the edit's index and type and the reason. A new transaction clears the redo
-    // history. An empty transaction changes nothing and still makes a revision. Thread: any. RT-safe: no.
+    // history. A transaction without edits makes a revision (subscribers hear of it) but no undo step.
+    // The first transaction of a document builds its id index, in time proportional to the score
+    // (once), and repairs what would break the model's promises: events out of time order are sorted
+    // stably, a nextId that is not past every id moves on; those repairs are not undone.
+    // Thread: any. RT-safe: no.
     core::Result<Commit> apply(DocumentId document, Transaction transaction);
     // Takes back the last applied (or redone) transaction; NotFound when there is none.
     // Thread: any. RT-safe: no.
