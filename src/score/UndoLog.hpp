@@ -6,7 +6,6 @@
 // undo log again — redo needs no copy of the transaction.
 
 #include <functional>
-#include <ranges>
 #include <utility>
 #include <vector>
 
@@ -25,7 +24,8 @@ public:
     // Runs the steps last to first against the state they were recorded on, recording their inverses
     // into `inverse`. Consumes the log. Thread: the document's writer. RT-safe: no.
     void replay(Workspace& workspace, UndoLog& inverse) && {
-        for (Step& step : std::views::reverse(steps_)) step(workspace, inverse);
+        // Reverse iterators, not std::views::reverse: clang 14 (the fuzz build) rejects libstdc++ 12 views.
+        for (auto step = steps_.rbegin(); step != steps_.rend(); ++step) (*step)(workspace, inverse);
         steps_.clear();
     }
 
