@@ -25,6 +25,8 @@ using core::Rational;
 using nlohmann::json;
 
 constexpr const char* kExtension = "hermes";  // where events MOS does not model are kept
+// Timelines longer than this many 4/4 bars are refused rather than built (the MIDI importer's cap).
+constexpr std::int64_t kLastTick = 16384 * core::kTicksPerWhole;
 
 struct TimedEvent {
     std::int64_t tick = 0;
@@ -70,6 +72,12 @@ private:
 
     void warn(std::size_t event, const std::string& message) { warnings_.push_back(error(message, event)); }
 
+    // A string member, or `fallback` when it is missing or not a string.
+    static std::string text(const json& object, const char* name, const std::string& fallback = {}) {
+        const auto found = object.is_object() ? object.find(name) : object.end();
+        return found != object.end() && found->is_string() ? found->get<std::string>() : fallback;
+    }
+
     static std::optional<double> number(const json& object, const char* name) {
         const auto found = object.find(name);
         return found != object.end() && found->is_number() ? std::optional{found->get<double>()} : std::nullopt;
@@ -86,12 +94,12 @@ private:
                 return error("an event is an object with a \"type\" string", i);
             }
             if (const auto tick = number(event, "tick")) {
-                if (*tick < 0 || *tick > 1e15) {
-                    return error("tick must be a non-negative number", i);
+                if (*tick < 0 || *tick > kLastTick) {
+                    return error("tick must be a number from 0 to " + std::to_string(kLastTick), i);
                 }
                 events_.push_back({std::llround(*tick), i, &event});
             } else if (const auto measure = number(event, "measure"), beat = number(event, "beat"); measure && beat) {
-                if (*measure < 1 || *beat < 1 || *measure > 1e9 || *beat > 1e6) {
+                if (*measure < 1 || *beat < 1 || *measure > 16384 || *beat > 64) {
                     return error("measure and beat count from 1", i);
                 }
                 events_.push_back(
@@ -120,7 +128,11 @@ private:
         const score::TempoMap tempo{tempoOnly};
         for (const std::size_t i : byTimestamp) {
             const Rational position = tempo.positionAt(*number(list[i], "timestamp"));
-            events_.push_back({(position * Rational{core::kTicksPerWhole}).round().value_or(0), i, &list[i]});
+            const std::int64_t tick = (position * Rational{core::kTicksPerWhole}).round().value_or(kLastTick + 1);
+            if (tick > kLastTick) {
+                return error("the timestamp lies beyond " + std::to_string(kLastTick) + " ticks", i);
+            }
+            events_.push_back({tick, i, &list[i]});
         }
         std::stable_sort(events_.begin(), events_.end(), [](const TimedEvent& a, const TimedEvent& b) {
             return a.tick != b.tick ? a.tick < b.tick : a.index < b.index;
@@ -149,8 +161,7 @@ private:
                 continue;
             }
             const json& data = timed.event->value("data", json::object());
-            const std::string message =
-                data.is_object() ? data.value("message", data.value("status", std::string{})) : "";
+            const std::string message = text(data, "message", text(data, "status"));
             const auto note = number(data, "note");
             const double velocity = number(data, "velocity").value_or(message == "note_on" ? 80 : 0);
             const double channel = number(data, "channel").value_or(1);
@@ -226,20 +237,20 @@ private:
             return std::nullopt;
         }
         if (const auto fifths = number(data, "fifths"); fifths && *fifths >= -7 && *fifths <= 7) {
-            const auto mode = modeNamed(data.value("mode", std::string{"major"}));
+            const auto mode = modeNamed(text(data, "mode", "major"));
             return mode ? std::optional{score::KeySignature{static_cast<std::int8_t>(*fifths), *mode}} : std::nullopt;
         }
-        const std::string text = data.value("key", std::string{});
-        const auto tonic = text.empty() ? std::nullopt : score::stepFromLetter(text[0]);
-        if (!tonic || std::islower(static_cast<unsigned char>(text[0])) != 0) {
+        const std::string keyText = text(data, "key");
+        const auto tonic = keyText.empty() ? std::nullopt : score::stepFromLetter(keyText[0]);
+        if (!tonic || std::islower(static_cast<unsigned char>(keyText[0])) != 0) {
             return std::nullopt;
         }
         std::size_t i = 1;
         int alter = 0;
-        for (; i < text.size() && (text[i] == '#' || text[i] == 'b'); ++i) {
-            alter += text[i] == '#' ? 1 : -1;
+        for (; i < keyText.size() && (keyText[i] == '#' || keyText[i] == 'b'); ++i) {
+            alter += keyText[i] == '#' ? 1 : -1;
         }
-        std::string rest = text.substr(i);
+        std::string rest = keyText.substr(i);
         rest.erase(0, rest.find_first_not_of(' '));
         const auto mode = modeNamed(rest);
         if (!mode) {
@@ -374,6 +385,8 @@ core::Result<Imported> readHermesTimeline(std::string_view text, const std::stri
         core::SourceLocation where{fileName};
         where.byteOffset = static_cast<std::int64_t>(e.byte);
         return core::fail(ErrorCode::ParseError, "not valid JSON", where);
+    } catch (const json::exception& e) {  // a number out of range, such as 1e400
+        return core::fail(ErrorCode::ParseError, std::string{"not valid JSON: "} + e.what(), {fileName});
     }
     return TimelineReader{document, fileName}.read();
 }
