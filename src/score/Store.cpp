@@ -197,6 +197,42 @@ std::shared_ptr<const Commit> commit(Document& document, CommitKind kind, std::s
     return made;
 }
 
+// Undo and redo are one step in opposite directions: replay the newest entry of one history, and
+// the inverse that replay records becomes the newest entry of the other.
+template <typename From, typename To>
+std::shared_ptr<const Commit> replayNewest(Document& target, From& from, To& to, CommitKind kind) {
+    detail::HistoryEntry entry = std::move(from.back());
+    from.pop_back();
+    UndoLog inverse;
+    std::move(entry.log).replay(target.workspace, inverse);
+    auto made = commit(target, kind, entry.label, kind == CommitKind::Undo ? reversed(entry.changes) : entry.changes);
+    to.push_back({std::move(inverse), std::move(entry.changes), std::move(entry.label)});
+    return made;
+}
+
+core::Result<Commit> stepThroughHistory(const detail::StoreState& state, DocumentId document, CommitKind kind) {
+    auto found = forWriting(state, document);
+    if (!found) return found.error();
+    Document& target = **found;
+    const bool undoing = kind == CommitKind::Undo;
+    std::shared_ptr<const Commit> made;
+    {
+        const std::unique_lock lock{target.mutex};
+        if (target.closed) return noDocument(document);
+        if (undoing ? target.undo.empty() : target.redo.empty()) {
+            return core::fail(core::ErrorCode::NotFound, undoing ? "nothing to undo" : "nothing to redo");
+        }
+        if (undoing) {
+            made = replayNewest(target, target.undo, target.redo, kind);
+        } else {
+            made = replayNewest(target, target.redo, target.undo, kind);
+            trimHistory(target.undo, state.options.historyLimit);
+        }
+    }
+    target.notifier->deliver();
+    return *made;
+}
+
 }  // namespace
 
 Subscription& Subscription::operator=(Subscription&& other) noexcept {
@@ -341,44 +377,11 @@ core::Result<Commit> Store::apply(DocumentId document, Transaction transaction) 
 }
 
 core::Result<Commit> Store::undo(DocumentId document) {
-    auto found = forWriting(*state_, document);
-    if (!found) return found.error();
-    Document& target = **found;
-    std::shared_ptr<const Commit> made;
-    {
-        const std::unique_lock lock{target.mutex};
-        if (target.closed) return noDocument(document);
-        if (target.undo.empty()) return core::fail(core::ErrorCode::NotFound, "nothing to undo");
-        detail::HistoryEntry entry = std::move(target.undo.back());
-        target.undo.pop_back();
-        UndoLog redoLog;
-        std::move(entry.log).replay(target.workspace, redoLog);
-        made = commit(target, CommitKind::Undo, entry.label, reversed(entry.changes));
-        target.redo.push_back({std::move(redoLog), std::move(entry.changes), std::move(entry.label)});
-    }
-    target.notifier->deliver();
-    return *made;
+    return stepThroughHistory(*state_, document, CommitKind::Undo);
 }
 
 core::Result<Commit> Store::redo(DocumentId document) {
-    auto found = forWriting(*state_, document);
-    if (!found) return found.error();
-    Document& target = **found;
-    std::shared_ptr<const Commit> made;
-    {
-        const std::unique_lock lock{target.mutex};
-        if (target.closed) return noDocument(document);
-        if (target.redo.empty()) return core::fail(core::ErrorCode::NotFound, "nothing to redo");
-        detail::HistoryEntry entry = std::move(target.redo.back());
-        target.redo.pop_back();
-        UndoLog undoLog;
-        std::move(entry.log).replay(target.workspace, undoLog);
-        made = commit(target, CommitKind::Redo, entry.label, entry.changes);
-        target.undo.push_back({std::move(undoLog), std::move(entry.changes), std::move(entry.label)});
-        trimHistory(target.undo, state_->options.historyLimit);
-    }
-    target.notifier->deliver();
-    return *made;
+    return stepThroughHistory(*state_, document, CommitKind::Redo);
 }
 
 core::Result<Subscription> Store::subscribe(DocumentId document, Callback callback) {

@@ -1169,7 +1169,6 @@ TEST(MusicXmlWriterTest, AScoreSettingEveryFieldValidates) {
     // A measure rest per staff where a part is silent: clarinet 3, guitar 4 on two staves, drums 4.
     const std::size_t measureRests = 3 + 4 * 2 + 4;
     EXPECT_EQ(written->nodes("//note").size(), notes + measureRests);
-    if (std::getenv("MOS_DUMP")) std::ofstream{"/tmp/mxw-full.musicxml"} << written->text;
 }
 
 TEST(MusicXmlWriterTest, TheSchemaCheckRejectsInvalidMusicXml) {

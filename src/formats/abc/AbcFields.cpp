@@ -5,6 +5,8 @@
 #include <cctype>
 #include <utility>
 
+#include "formats/ChordSuffix.hpp"
+
 namespace mos::formats::abc {
 namespace {
 
@@ -517,51 +519,6 @@ bool expandSequence(std::string_view text, std::size_t& i, int depth, std::size_
     return true;
 }
 
-struct ChordKind {
-    std::string_view suffix;
-    std::string_view kind;  // MusicXML kind value
-};
-constexpr auto kChordKinds = std::to_array<ChordKind>({
-    {"", "major"},
-    {"M", "major"},
-    {"maj", "major"},
-    {"m", "minor"},
-    {"min", "minor"},
-    {"-", "minor"},
-    {"7", "dominant"},
-    {"maj7", "major-seventh"},
-    {"M7", "major-seventh"},
-    {"m7", "minor-seventh"},
-    {"min7", "minor-seventh"},
-    {"-7", "minor-seventh"},
-    {"dim", "diminished"},
-    {"o", "diminished"},
-    {"dim7", "diminished-seventh"},
-    {"o7", "diminished-seventh"},
-    {"m7b5", "half-diminished"},
-    {"m7-5", "half-diminished"},
-    {"aug", "augmented"},
-    {"+", "augmented"},
-    {"aug7", "augmented-seventh"},
-    {"7+", "augmented-seventh"},
-    {"+7", "augmented-seventh"},
-    {"6", "major-sixth"},
-    {"m6", "minor-sixth"},
-    {"9", "dominant-ninth"},
-    {"maj9", "major-ninth"},
-    {"m9", "minor-ninth"},
-    {"11", "dominant-11th"},
-    {"m11", "minor-11th"},
-    {"13", "dominant-13th"},
-    {"maj13", "major-13th"},
-    {"m13", "minor-13th"},
-    {"sus4", "suspended-fourth"},
-    {"sus", "suspended-fourth"},
-    {"sus2", "suspended-second"},
-    {"5", "power"},
-    {"mM7", "major-minor"},
-});
-
 // "F#", "Bb", "E": a pitch name at the start of `text`; advances past it.
 std::optional<score::PitchName> pitchName(std::string_view& text) noexcept {
     if (text.empty() || text.front() < 'A' || text.front() > 'G') return std::nullopt;
@@ -601,11 +558,10 @@ score::ChordSymbol parseChordSymbol(std::string_view text) {
         if (!bass || !bassText.empty()) return symbol;
         rest = rest.substr(0, slash);
     }
-    const auto kind =
-        std::find_if(kChordKinds.begin(), kChordKinds.end(), [&](const ChordKind& k) { return k.suffix == rest; });
-    if (kind == kChordKinds.end()) return symbol;
+    const auto kind = musicXmlKindOfSuffix(rest);
+    if (!kind) return symbol;
     symbol.root = root;
-    symbol.kind = kind->kind;
+    symbol.kind = *kind;
     symbol.bass = bass;
     return symbol;
 }

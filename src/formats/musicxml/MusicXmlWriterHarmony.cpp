@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "formats/ChordSuffix.hpp"
 #include "formats/musicxml/MusicXmlWriterElements.hpp"
 #include "formats/musicxml/MusicXmlWriterValues.hpp"
 
@@ -73,67 +74,6 @@ bool isNoChordText(std::string_view text) {
         if (c != '.' && c != ' ') letters.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     }
     return letters == "NC";
-}
-
-// The MusicXML kind of the common ways of writing a chord's quality after its root.
-std::string_view kindOfSuffix(std::string_view suffix) {
-    struct Spelling {
-        std::string_view suffix;
-        std::string_view kind;
-    };
-    static constexpr std::array<Spelling, 46> kSpellings{{
-        {"", "major"},
-        {"M", "major"},
-        {"maj", "major"},
-        {"m", "minor"},
-        {"min", "minor"},
-        {"-", "minor"},
-        {"7", "dominant"},
-        {"maj7", "major-seventh"},
-        {"M7", "major-seventh"},
-        {"^7", "major-seventh"},
-        {"\u03947", "major-seventh"},  // Δ7
-        {"m7", "minor-seventh"},
-        {"min7", "minor-seventh"},
-        {"-7", "minor-seventh"},
-        {"dim", "diminished"},
-        {"o", "diminished"},
-        {"\u00B0", "diminished"},  // °
-        {"dim7", "diminished-seventh"},
-        {"o7", "diminished-seventh"},
-        {"\u00B07", "diminished-seventh"},
-        {"aug", "augmented"},
-        {"+", "augmented"},
-        {"aug7", "augmented-seventh"},
-        {"+7", "augmented-seventh"},
-        {"7#5", "augmented-seventh"},
-        {"m7b5", "half-diminished"},
-        {"\u00F8", "half-diminished"},  // ø
-        {"\u00F87", "half-diminished"},
-        {"mMaj7", "major-minor"},
-        {"mM7", "major-minor"},
-        {"m(maj7)", "major-minor"},
-        {"6", "major-sixth"},
-        {"m6", "minor-sixth"},
-        {"9", "dominant-ninth"},
-        {"maj9", "major-ninth"},
-        {"M9", "major-ninth"},
-        {"m9", "minor-ninth"},
-        {"11", "dominant-11th"},
-        {"maj11", "major-11th"},
-        {"m11", "minor-11th"},
-        {"13", "dominant-13th"},
-        {"maj13", "major-13th"},
-        {"m13", "minor-13th"},
-        {"sus2", "suspended-second"},
-        {"sus4", "suspended-fourth"},
-        {"5", "power"},
-    }};
-    if (suffix == "sus") return "suspended-fourth";
-    for (const Spelling& spelling : kSpellings) {
-        if (spelling.suffix == suffix) return spelling.kind;
-    }
-    return "other";
 }
 
 // "C", "F#", "Bb": how a root or bass is displayed when nothing else is said.
@@ -202,7 +142,7 @@ void writeHarmony(XmlStream& xml, const HarmonyItem& item, std::int64_t offset) 
 
     std::optional<PitchName> root = parsed.root;
     std::optional<PitchName> bass = parsed.bass;
-    std::string_view kind = kindOfSuffix(parsed.suffix);
+    std::string_view kind = musicXmlKindOfSuffix(parsed.suffix).value_or("other");
     if (chord != nullptr && chord->root) {
         root = chord->root;
         bass = chord->bass;
