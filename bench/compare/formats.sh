@@ -6,6 +6,8 @@
 #
 # MOS: bench/formats/ImportBench.cpp (release build). Peers: bench/compare/formats-peers.mjs
 # (musicxml-io, verovio, midi-file, @tonejs/midi, abcjs; pinned in bench/compare/package-lock.json).
+# For MIDI it also prints the score model's floor (bench/formats/MidiScoreBench.cpp): copying the
+# finished scores, which any importer building them must at least match.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,7 +20,7 @@ npm --prefix bench/compare ci --no-audit --no-fund --silent >/dev/null
 mos=$(mktemp)
 peers=$(mktemp)
 trap 'rm -f "$mos" "$peers"' EXIT
-"$bench" --benchmark_filter='BM_Import(MusicXml|Midi|Abc)Corpus' --benchmark_format=json --benchmark_min_time=2 >"$mos"
+"$bench" --benchmark_filter='BM_Import(MusicXml|Midi|Abc)Corpus|BM_CopyMidiCorpusScores' --benchmark_format=json --benchmark_min_time=2 >"$mos"
 for kind in musicxml midi abc; do
   node bench/compare/formats-peers.mjs "$kind" "$corpora" 2>/dev/null | sed "s/^/$kind /"
 done >"$peers"
@@ -40,4 +42,9 @@ for kind, name, unit, mos_key, peer_key, scale in rows:
     for p in peers[kind]:
         failed = ", ".join(p["failed"]) or "none"
         print(f"  {p['tool']:32} {p[peer_key] / scale:12.1f} {unit}   ratio MOS/peer {m[mos_key] / p[peer_key]:6.2f}x   failed on: {failed}")
+    if kind == "midi":
+        # Allocating and writing the imported scores' events and notes alone: roughly what any importer
+        # that builds this model must spend, so it bounds the ratio from above.
+        floor = mos["BM_CopyMidiCorpusScores"][mos_key] / scale
+        print(f"  {'MOS score model floor (copy)':32} {floor:12.1f} {unit}   ratio floor/midi-file {floor * scale / peers[kind][0][peer_key]:6.2f}x")
 PY

@@ -2,17 +2,13 @@
 // score (16 parts x 1000 measures, chords, beams, slurs, lyrics, dynamics, chord symbols), the same
 // compressed to .mxl, and every file of the MusicXML corpus (read once, written each iteration).
 
-#include <algorithm>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include <benchmark/benchmark.h>
 
-#include "mos/formats/MusicXmlReader.hpp"
+#include "BenchCorpus.hpp"
 #include "mos/formats/MusicXmlWriter.hpp"
 
 namespace {
@@ -120,32 +116,9 @@ void BM_WriteLargeScoreCompressed(benchmark::State& state) {
 }
 BENCHMARK(BM_WriteLargeScoreCompressed)->Unit(benchmark::kMillisecond);
 
-std::vector<score::Score> corpusScores() {
-    namespace fs = std::filesystem;
-    const fs::path folder = fs::path{MOS_SHARED_DIR} / "corpora" / "musicxml";
-    std::vector<fs::path> paths;
-    if (fs::exists(folder)) {
-        for (const auto& entry : fs::recursive_directory_iterator{folder}) {
-            const auto extension = entry.path().extension();
-            if (entry.is_regular_file() && (extension == ".xml" || extension == ".musicxml" || extension == ".mxl")) {
-                paths.push_back(entry.path());
-            }
-        }
-    }
-    std::sort(paths.begin(), paths.end());
-    std::vector<score::Score> scores;
-    for (const auto& path : paths) {
-        std::ifstream in{path, std::ios::binary};
-        const std::string bytes{std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
-        if (auto imported = mos::formats::readMusicXml(bytes, path.filename().string())) {
-            scores.push_back(std::move(imported->scores.front()));
-        }
-    }
-    return scores;
-}
-
 void BM_WriteCorpus(benchmark::State& state) {
-    const std::vector<score::Score> scores = corpusScores();
+    const std::vector<score::Score> scores =
+        mos::bench::corpusScores(mos::bench::corpusFiles("musicxml", {".musicxml", ".xml", ".mxl"}));
     if (scores.empty()) {
         state.SkipWithError("no MusicXML corpus");
         return;
