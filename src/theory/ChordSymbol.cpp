@@ -36,6 +36,7 @@ public:
         if (!root) return error("a chord symbol starts with a root, A to G");
         chord_.root = *root;
         at_ += length;
+        suffixStart_ = at_;
         while (at_ < end_) {
             if (auto step = next(); !step) return std::move(step).error();
         }
@@ -80,6 +81,12 @@ private:
         qualitySet_ = true;
     }
 
+    // Marks of the triad and of a major seventh come before the numbers: "Cm7", not "C7m".
+    core::Result<void> beforeNumbers() const {
+        if (!sawNumber_) return {};
+        return error("the chord's quality must come before its numbers");
+    }
+
     core::Result<void> next() {
         const char c = peek();
         if (c == ' ' || c == ',' || c == '(' || c == ')') {
@@ -113,6 +120,7 @@ private:
             return {};
         }
         if (take("maug")) {  // "Cmaug": a minor triad with a raised fifth
+            if (auto order = beforeNumbers(); !order) return order;
             setQuality(TriadQuality::Minor);
             chord_.alterations.push_back({5, 1});
             return {};
@@ -120,15 +128,18 @@ private:
         // "ma" only before a number ("Cma7"), so "Cmadd9" stays minor with an added ninth.
         const bool ma = (rest().starts_with("ma") || rest().starts_with("Ma")) && isDigit(peek(2));
         if (take("maj") || take("Maj") || take("MAJ") || (ma && take(rest().substr(0, 2))) || take("M")) {
+            if (auto order = beforeNumbers(); !order) return order;
             majorSeventh_ = true;
             return {};
         }
         if (take("\u0394") || take("^")) {  // Δ
+            if (auto order = beforeNumbers(); !order) return order;
             majorSeventh_ = true;
             triangle_ = true;
             return {};
         }
         if (take("aug")) {
+            if (auto order = beforeNumbers(); !order) return order;
             if (chord_.triad == TriadQuality::Minor && qualitySet_) {
                 chord_.alterations.push_back({5, 1});  // "Cmaug": a minor triad with a raised fifth
             } else {
@@ -137,21 +148,28 @@ private:
             return {};
         }
         if (take("dim")) {
+            if (auto order = beforeNumbers(); !order) return order;
             setQuality(TriadQuality::Diminished);
             diminishedMark_ = true;
             return {};
         }
         if (take("min") || take("mi")) {
+            if (auto order = beforeNumbers(); !order) return order;
             setQuality(TriadQuality::Minor);
             return {};
         }
-        if (take("\u00F8") || take("\u00D8")) return halfDiminished();  // ø Ø
-        if (take("\u00B0")) {                                           // °
+        if (take("\u00F8") || take("\u00D8")) {  // ø Ø
+            if (auto order = beforeNumbers(); !order) return order;
+            return halfDiminished();
+        }
+        if (take("\u00B0")) {  // °
+            if (auto order = beforeNumbers(); !order) return order;
             setQuality(TriadQuality::Diminished);
             diminishedMark_ = true;
             return {};
         }
         if (c == 'm') {
+            if (auto order = beforeNumbers(); !order) return order;
             ++at_;
             setQuality(TriadQuality::Minor);
             return {};
@@ -211,7 +229,11 @@ private:
         if (degree < 2 || degree > 13 || degree == 3 || degree == 5 || degree == 7) {
             return error("cannot add degree " + std::to_string(degree));
         }
-        chord_.added.push_back({degree, alter});
+        if (degree == 6 && alter == 0) {
+            chord_.sixth = true;  // "C7add6": the sixth beside a seventh
+        } else {
+            chord_.added.push_back({degree, alter});
+        }
         return {};
     }
 
@@ -238,18 +260,24 @@ private:
         return {};
     }
 
+    core::Error powerError() const { return error("a power chord (5) has only a root and a fifth"); }
+
     core::Result<void> numeral() {
+        const bool first = at_ == suffixStart_;
         const int value = number();
         sawNumber_ = true;
         switch (value) {
             case 5:
+                if (!first) return powerError();  // "C5" only: a 5 anywhere else is no chord
                 setQuality(TriadQuality::Power);
                 return {};
             case 6:
+                if (chord_.triad == TriadQuality::Power) return powerError();
                 chord_.sixth = true;
                 if (take("9")) chord_.added.push_back({9, 0});  // "69"
                 return {};
             case 69:
+                if (chord_.triad == TriadQuality::Power) return powerError();
                 chord_.sixth = true;
                 chord_.added.push_back({9, 0});
                 return {};
@@ -261,6 +289,7 @@ private:
             case 9:
             case 11:
             case 13:
+                if (chord_.triad == TriadQuality::Power) return powerError();
                 if (chord_.seventh != SeventhKind::None || chord_.extension != 0) {
                     // "C7(9)" or "C9(13)": a further tone of the same stack.
                     chord_.extension = std::max(chord_.extension, value == 7 ? 0 : value);
@@ -314,10 +343,15 @@ private:
     core::Result<ChordSymbol> finish() {
         ChordSymbol& c = chord_;
         if (triangle_ && c.seventh == SeventhKind::None && !c.sixth) c.seventh = SeventhKind::Major;  // "CΔ"
-        if (diminishedMark_ && c.seventh == SeventhKind::Minor && !majorSeventh_) {
+        if (diminishedMark_ && c.triad == TriadQuality::Diminished && c.seventh == SeventhKind::Minor &&
+            !majorSeventh_) {
             c.seventh = SeventhKind::Diminished;  // "Cdim7", "Co7": the seventh is diminished
         }
         if (c.altered && c.seventh == SeventhKind::None) c.seventh = SeventhKind::Minor;
+        if (c.triad == TriadQuality::Power) {
+            if (c.seventh != SeventhKind::None || c.sixth || c.extension != 0 || c.altered) return powerError();
+            c.omitThird = false;  // it has none
+        }
         const auto take5 = [&](int alter) {
             const auto it = std::find(c.alterations.begin(), c.alterations.end(), ChordDegree{5, alter});
             if (it == c.alterations.end()) return false;
@@ -327,16 +361,20 @@ private:
         // The fifth alterations that make another triad: m7b5 is half-diminished, 7#5 augmented.
         if (c.triad == TriadQuality::Minor && take5(-1)) c.triad = TriadQuality::Diminished;
         if (c.triad == TriadQuality::Major && take5(1)) c.triad = TriadQuality::Augmented;
-        std::sort(c.alterations.begin(), c.alterations.end(), [](const ChordDegree& a, const ChordDegree& b) {
-            return a.degree != b.degree ? a.degree < b.degree : a.alter < b.alter;
-        });
-        c.alterations.erase(std::unique(c.alterations.begin(), c.alterations.end()), c.alterations.end());
+        // One canonical order, each degree once, however the text repeated or ordered them.
+        for (auto* degrees : {&c.alterations, &c.added}) {
+            std::sort(degrees->begin(), degrees->end(), [](const ChordDegree& a, const ChordDegree& b) {
+                return a.degree != b.degree ? a.degree < b.degree : a.alter < b.alter;
+            });
+            degrees->erase(std::unique(degrees->begin(), degrees->end()), degrees->end());
+        }
         return c;
     }
 
     std::string_view text_;
     std::size_t at_ = 0;
     std::size_t end_ = 0;
+    std::size_t suffixStart_ = 0;
     ChordSymbol chord_;
     bool qualitySet_ = false;
     bool sawNumber_ = false;
@@ -498,16 +536,25 @@ std::string ChordSymbol::toString(ChordStyle style) const {
     if (triad == TriadQuality::Power) text += "5";
     if (sixth) {
         const bool sixNine = std::find(added.begin(), added.end(), ChordDegree{9, 0}) != added.end();
-        text += sixNine ? (jazz ? "69" : "6/9") : "6";
+        // Beside a stack number the sixth is added ("C7add6"): "C76" would read as one number.
+        if (!stack.empty()) {
+            text += "add6";
+        } else {
+            text += sixNine ? (jazz ? "69" : "6/9") : "6";
+        }
     }
     if (triad == TriadQuality::Suspended2) text += "sus2";
     if (triad == TriadQuality::Suspended4) text += "sus4";
     if (altered) text += "alt";
-    for (const ChordDegree& d : shown) text += d.toString();
+    std::string marks;
+    for (const ChordDegree& d : shown) marks += d.toString();
     for (const ChordDegree& d : added) {
-        if (sixth && d == ChordDegree{9, 0}) continue;
-        text += d.degree == 6 ? d.toString() : "add" + d.toString();
+        if (sixth && stack.empty() && d == ChordDegree{9, 0}) continue;
+        marks += d.degree == 6 ? d.toString() : "add" + d.toString();
     }
+    // Right after the root, "b9" or "#11" would read as the root's accidental: "C(b9)", not "Cb9".
+    const bool afterRoot = text.size() == root.toString().size();
+    text += afterRoot && (marks.starts_with('b') || marks.starts_with('#')) ? "(" + marks + ")" : marks;
     if (omitThird && triad != TriadQuality::Power) text += "no3";
     if (omitFifth) text += "no5";
     if (bass) text += "/" + bass->toString();
