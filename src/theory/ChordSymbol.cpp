@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 namespace mos::theory {
 namespace {
@@ -122,7 +123,7 @@ private:
         if (take("maug")) {  // "Cmaug": a minor triad with a raised fifth
             if (auto order = beforeNumbers(); !order) return order;
             setQuality(TriadQuality::Minor);
-            chord_.alterations.push_back({5, 1});
+            chord_.alterations.insert({5, 1});
             return {};
         }
         // "ma" only before a number ("Cma7"), so "Cmadd9" stays minor with an added ninth.
@@ -141,7 +142,7 @@ private:
         if (take("aug")) {
             if (auto order = beforeNumbers(); !order) return order;
             if (chord_.triad == TriadQuality::Minor && qualitySet_) {
-                chord_.alterations.push_back({5, 1});  // "Cmaug": a minor triad with a raised fifth
+                chord_.alterations.insert({5, 1});  // "Cmaug": a minor triad with a raised fifth
             } else {
                 setQuality(TriadQuality::Augmented);
             }
@@ -232,7 +233,7 @@ private:
         if (degree == 6 && alter == 0) {
             chord_.sixth = true;  // "C7add6": the sixth beside a seventh
         } else {
-            chord_.added.push_back({degree, alter});
+            chord_.added.insert({degree, alter});
         }
         return {};
     }
@@ -250,9 +251,9 @@ private:
         if (!atNumber()) return error("an accidental here must be followed by a degree: b9, #11");
         const int degree = number();
         if (degree == 6) {  // "mb6": a minor sixth added to the triad
-            chord_.added.push_back({6, alter});
+            chord_.added.insert({6, alter});
         } else if (degree == 5 || degree == 9 || degree == 11 || degree == 13) {
-            chord_.alterations.push_back({degree, alter});
+            chord_.alterations.insert({degree, alter});
         } else {
             return error("cannot alter degree " + std::to_string(degree));
         }
@@ -274,16 +275,16 @@ private:
             case 6:
                 if (chord_.triad == TriadQuality::Power) return powerError();
                 chord_.sixth = true;
-                if (take("9")) chord_.added.push_back({9, 0});  // "69"
+                if (take("9")) chord_.added.insert({9, 0});  // "69"
                 return {};
             case 69:
                 if (chord_.triad == TriadQuality::Power) return powerError();
                 chord_.sixth = true;
-                chord_.added.push_back({9, 0});
+                chord_.added.insert({9, 0});
                 return {};
             case 2:
             case 4:
-                chord_.added.push_back({value, 0});
+                chord_.added.insert({value, 0});
                 return {};
             case 7:
             case 9:
@@ -306,7 +307,7 @@ private:
     core::Result<void> slash() {
         ++at_;
         if (take("9") && chord_.sixth) {  // "6/9"
-            chord_.added.push_back({9, 0});
+            chord_.added.insert({9, 0});
             return {};
         }
         if (take("maj7") || take("Maj7") || take("M7") || take("\u03947")) {  // "m/maj7"
@@ -353,21 +354,13 @@ private:
             c.omitThird = false;  // it has none
         }
         const auto take5 = [&](int alter) {
-            const auto it = std::find(c.alterations.begin(), c.alterations.end(), ChordDegree{5, alter});
-            if (it == c.alterations.end()) return false;
-            c.alterations.erase(it);
+            if (!c.alterations.contains({5, alter})) return false;
+            c.alterations.erase({5, alter});
             return true;
         };
         // The fifth alterations that make another triad: m7b5 is half-diminished, 7#5 augmented.
         if (c.triad == TriadQuality::Minor && take5(-1)) c.triad = TriadQuality::Diminished;
         if (c.triad == TriadQuality::Major && take5(1)) c.triad = TriadQuality::Augmented;
-        // One canonical order, each degree once, however the text repeated or ordered them.
-        for (auto* degrees : {&c.alterations, &c.added}) {
-            std::sort(degrees->begin(), degrees->end(), [](const ChordDegree& a, const ChordDegree& b) {
-                return a.degree != b.degree ? a.degree < b.degree : a.alter < b.alter;
-            });
-            degrees->erase(std::unique(degrees->begin(), degrees->end()), degrees->end());
-        }
         return c;
     }
 
@@ -391,6 +384,43 @@ Interval naturalDegree(int degree) noexcept {
 }
 
 }  // namespace
+
+namespace {
+constexpr int kAlterations = 5;  // -2 … +2 per degree
+
+int bitOf(ChordDegree d) noexcept {
+    if (d.degree < 2 || d.degree > 13 || d.alter < -2 || d.alter > 2) return -1;
+    return (d.degree - 2) * kAlterations + d.alter + 2;
+}
+}  // namespace
+
+bool ChordDegrees::insert(ChordDegree degree) noexcept {
+    const int bit = bitOf(degree);
+    if (bit < 0) return false;
+    bits_ |= std::uint64_t{1} << bit;
+    return true;
+}
+
+void ChordDegrees::erase(ChordDegree degree) noexcept {
+    if (const int bit = bitOf(degree); bit >= 0) bits_ &= ~(std::uint64_t{1} << bit);
+}
+
+bool ChordDegrees::contains(ChordDegree degree) const noexcept {
+    const int bit = bitOf(degree);
+    return bit >= 0 && (bits_ >> bit & 1U) != 0;
+}
+
+bool ChordDegrees::containsDegree(int degree) const noexcept {
+    if (degree < 2 || degree > 13) return false;
+    return (bits_ >> ((degree - 2) * kAlterations) & 0x1FU) != 0;
+}
+
+std::size_t ChordDegrees::size() const noexcept { return static_cast<std::size_t>(std::popcount(bits_)); }
+
+ChordDegree ChordDegrees::Iterator::operator*() const noexcept {
+    const int bit = std::countr_zero(remaining_);
+    return {bit / kAlterations + 2, bit % kAlterations - 2};
+}
 
 Interval ChordDegree::interval() const noexcept {
     const Interval natural = naturalDegree(degree);
@@ -428,9 +458,7 @@ std::vector<Interval> ChordSymbol::intervals() const {
             break;
     }
     if (omitThird && triad != TriadQuality::Power) tones.pop_back();
-    const bool alteredFifth =
-        std::any_of(alterations.begin(), alterations.end(), [](const ChordDegree& d) { return d.degree == 5; });
-    if (!omitFifth && !alteredFifth && !altered) {
+    if (!omitFifth && !alterations.containsDegree(5) && !altered) {
         add(5, triad == TriadQuality::Diminished ? -1 : (triad == TriadQuality::Augmented ? 1 : 0));
     }
     if (sixth) add(6, 0);
@@ -447,10 +475,7 @@ std::vector<Interval> ChordSymbol::intervals() const {
             add(7, -2);
             break;
     }
-    const auto altersDegree = [&](int degree) {
-        return std::any_of(alterations.begin(), alterations.end(),
-                           [&](const ChordDegree& d) { return d.degree == degree; });
-    };
+    const auto altersDegree = [&](int degree) { return alterations.containsDegree(degree); };
     const bool minorThird = triad == TriadQuality::Minor || triad == TriadQuality::Diminished;
     const bool suspended = triad == TriadQuality::Suspended2 || triad == TriadQuality::Suspended4;
     if (extension >= 9 && !altersDegree(9)) add(9, 0);
@@ -462,8 +487,8 @@ std::vector<Interval> ChordSymbol::intervals() const {
         add(9, 1);
         add(13, -1);
     }
-    for (const ChordDegree& d : alterations) add(d.degree, d.alter);
-    for (const ChordDegree& d : added) add(d.degree, d.alter);
+    for (const ChordDegree d : alterations) add(d.degree, d.alter);
+    for (const ChordDegree d : added) add(d.degree, d.alter);
     std::sort(tones.begin(), tones.end(), [](const Interval& a, const Interval& b) {
         return a.semitones != b.semitones ? a.semitones < b.semitones : a.steps < b.steps;
     });
@@ -499,7 +524,7 @@ std::string ChordSymbol::toString(ChordStyle style) const {
     // The number that names the stack: 7, or the extension that implies it.
     const std::string stack = extension != 0 ? std::to_string(extension) : (seventh != SeventhKind::None ? "7" : "");
     const std::string majorStack = (jazz ? "\u0394" : "maj") + (stack.empty() ? std::string{"7"} : stack);
-    std::vector<ChordDegree> shown = alterations;
+    ChordDegrees shown = alterations;
     switch (triad) {
         case TriadQuality::Major:
         case TriadQuality::Suspended2:
@@ -529,13 +554,13 @@ std::string ChordSymbol::toString(ChordStyle style) const {
             } else {
                 // An augmented seventh reads as its stack with a raised fifth: C7#5, Cmaj7#5.
                 text += seventh == SeventhKind::Major ? majorStack : stack;
-                shown.insert(shown.begin(), ChordDegree{5, 1});
+                shown.insert({5, 1});
             }
             break;
     }
     if (triad == TriadQuality::Power) text += "5";
     if (sixth) {
-        const bool sixNine = std::find(added.begin(), added.end(), ChordDegree{9, 0}) != added.end();
+        const bool sixNine = added.contains({9, 0});
         // Beside a stack number the sixth is added ("C7add6"): "C76" would read as one number.
         if (!stack.empty()) {
             text += "add6";
@@ -547,8 +572,8 @@ std::string ChordSymbol::toString(ChordStyle style) const {
     if (triad == TriadQuality::Suspended4) text += "sus4";
     if (altered) text += "alt";
     std::string marks;
-    for (const ChordDegree& d : shown) marks += d.toString();
-    for (const ChordDegree& d : added) {
+    for (const ChordDegree d : shown) marks += d.toString();
+    for (const ChordDegree d : added) {
         if (sixth && stack.empty() && d == ChordDegree{9, 0}) continue;
         marks += d.degree == 6 ? d.toString() : "add" + d.toString();
     }

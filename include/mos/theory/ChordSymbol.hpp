@@ -16,6 +16,7 @@
 // mMaj7; slash basses (C/E, D/F#) and N.C. ABC tune books' dialect is read too: "D/f+" (bass F#),
 // "Cd" (diminished), "Ea" (augmented).
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +47,51 @@ struct ChordDegree {
     friend bool operator==(const ChordDegree&, const ChordDegree&) = default;
 };
 
+// A set of chord degrees, iterated lowest degree (then lowest alteration) first. A bit set, so a
+// chord symbol is built, copied and compared without allocating (chord naming runs while a
+// musician plays).
+class ChordDegrees {
+public:
+    // Degrees 2 … 13 with alterations -2 … +2; others are ignored (insert returns false).
+    // Thread: any. RT-safe: yes.
+    bool insert(ChordDegree degree) noexcept;
+    void erase(ChordDegree degree) noexcept;
+    bool contains(ChordDegree degree) const noexcept;
+    // Whether any alteration of this degree is in the set. Thread: any. RT-safe: yes.
+    bool containsDegree(int degree) const noexcept;
+    bool empty() const noexcept { return bits_ == 0; }
+    std::size_t size() const noexcept;
+
+    class Iterator {
+    public:
+        using value_type = ChordDegree;
+        using difference_type = std::ptrdiff_t;
+        Iterator() = default;
+        explicit Iterator(std::uint64_t remaining) noexcept : remaining_{remaining} {}
+        ChordDegree operator*() const noexcept;
+        Iterator& operator++() noexcept {
+            remaining_ &= remaining_ - 1;
+            return *this;
+        }
+        Iterator operator++(int) noexcept {
+            Iterator before = *this;
+            ++*this;
+            return before;
+        }
+        friend bool operator==(const Iterator&, const Iterator&) = default;
+
+    private:
+        std::uint64_t remaining_ = 0;
+    };
+    Iterator begin() const noexcept { return Iterator{bits_}; }
+    Iterator end() const noexcept { return Iterator{0}; }
+
+    friend bool operator==(const ChordDegrees&, const ChordDegrees&) = default;
+
+private:
+    std::uint64_t bits_ = 0;
+};
+
 enum class ChordStyle : std::uint8_t {
     Jazz,  // C-7, CΔ7, Cø7, C°7, C+, C7alt
     Pop,   // Cm7, Cmaj7, Cm7b5, Cdim7, Caug
@@ -55,11 +101,11 @@ struct ChordSymbol {
     NoteName root{};
     TriadQuality triad = TriadQuality::Major;
     SeventhKind seventh = SeventhKind::None;
-    int extension = 0;                     // 9, 11 or 13: the stacked tones above the seventh; 0 for none
-    bool sixth = false;                    // a major sixth in place of the seventh (C6, Cm6, C69)
-    bool altered = false;                  // C7alt: b9, #9 and b13 over a dominant seventh, no fifth
-    std::vector<ChordDegree> alterations;  // altered fifths and extensions (b5, #5, b9, #9, #11, b13)
-    std::vector<ChordDegree> added;        // tones added without the ones between (add9, the 9 of 69)
+    int extension = 0;         // 9, 11 or 13: the stacked tones above the seventh; 0 for none
+    bool sixth = false;        // a major sixth in place of the seventh (C6, Cm6, C69)
+    bool altered = false;      // C7alt: b9, #9 and b13 over a dominant seventh, no fifth
+    ChordDegrees alterations;  // altered fifths and extensions (b5, #5, b9, #9, #11, b13)
+    ChordDegrees added;        // tones added without the ones between (add9, the 9 of 69)
     bool omitThird = false;
     bool omitFifth = false;
     std::optional<NoteName> bass;  // a slash chord's bass when it is not the root
