@@ -575,14 +575,22 @@ std::string ChordSymbol::toString(ChordStyle style) const {
     for (const ChordDegree d : shown) marks += d.toString();
     for (const ChordDegree d : added) {
         if (sixth && stack.empty() && d == ChordDegree{9, 0}) continue;
-        marks += d.degree == 6 ? d.toString() : "add" + d.toString();
+        if (d.degree != 6) marks += "add";
+        marks += d.toString();
     }
     // Right after the root, "b9" or "#11" would read as the root's accidental: "C(b9)", not "Cb9".
     const bool afterRoot = text.size() == root.toString().size();
-    text += afterRoot && (marks.starts_with('b') || marks.starts_with('#')) ? "(" + marks + ")" : marks;
+    const bool bracket = afterRoot && (marks.starts_with('b') || marks.starts_with('#'));
+    if (bracket) text += '(';
+    text += marks;
+    if (bracket) text += ')';
     if (omitThird && triad != TriadQuality::Power) text += "no3";
     if (omitFifth) text += "no5";
-    if (bass) text += "/" + bass->toString();
+    if (bass) {
+        // Appended in two steps: GCC 12 at -O3 reports a false -Wrestrict for "/" + string.
+        text += '/';
+        text += bass->toString();
+    }
     return text;
 }
 

@@ -1,7 +1,9 @@
 // Every chord symbol of the jazz-standards charts and of the Nottingham ABC tune books parses, and
-// prints back (in both styles) to a symbol that parses to the same chord.
+// prints back (in both styles) to a symbol that parses to the same chord; spelled to notes and
+// named back, the jazz chords come out as themselves (same root, bass and pitch classes).
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -10,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "mos/core/Files.hpp"
+#include "mos/theory/ChordNaming.hpp"
 #include "mos/theory/ChordSymbol.hpp"
 
 namespace mos::theory {
@@ -112,6 +115,43 @@ TEST(ChordSymbolCorpusTest, EveryJazzStandardsSymbolParses) {
     std::size_t parsed = 0;
     checkAll(symbols, parsed);
     EXPECT_EQ(parsed, total);
+}
+
+TEST(ChordSymbolCorpusTest, JazzStandardsChordsNamedFromTheirNotesComeBack) {
+    const fs::path folder = kCorpora / "jazz-standards";
+    if (!fs::exists(folder)) GTEST_SKIP() << "no corpus at " << folder;
+    std::size_t total = 0;
+    std::size_t same = 0;   // same root, bass and pitch classes
+    std::size_t sound = 0;  // same bass and pitch classes: the same notes, maybe another root (C6, Am7/C)
+    std::map<std::string, std::size_t> misses;
+    for (const fs::path& file : filesIn(folder, ".json")) {
+        for (const std::string& symbol : jazzSymbols(*core::readWholeFile(file))) {
+            const auto chord = ChordSymbol::parse(symbol);
+            if (!chord || chord->noChord) continue;
+            std::vector<int> notes;
+            for (const Pitch& pitch : chord->spell()) notes.push_back(pitch.midiNumber());
+            const auto named = nameChord(notes, std::nullopt, 1);
+            ++total;
+            const ChordSymbol& back = named.front().symbol;
+            if (back.bassPitchClass() == chord->bassPitchClass() && back.pitchClasses() == chord->pitchClasses())
+                ++sound;
+            if (back.root.pitchClass() == chord->root.pitchClass() &&
+                back.bassPitchClass() == chord->bassPitchClass() && back.pitchClasses() == chord->pitchClasses()) {
+                ++same;
+            } else {
+                ++misses[symbol + " -> " + back.toString(ChordStyle::Pop)];
+            }
+        }
+    }
+    const double rate = static_cast<double>(same) / static_cast<double>(total);
+    std::string worst;
+    for (const auto& [miss, count] : misses) worst += "\n  " + miss + " (" + std::to_string(count) + ")";
+    std::printf("jazz-standards chords named back: same notes and bass %zu of %zu, also the same root %zu (%.2f%%)\n",
+                sound, total, same, 100.0 * rate);
+    EXPECT_EQ(sound, total);
+    // The rest are the same notes under another root that the chart chose by convention (Gm7/C
+    // for C9sus4, Eb6/Bb for Cm7/Bb); the bass decides C6 over Am7/C, as musicians read it.
+    EXPECT_GE(rate, 0.985) << worst;
 }
 
 TEST(ChordSymbolCorpusTest, EveryNottinghamChordSymbolParses) {
