@@ -13,6 +13,7 @@
 
 #include "mos/core/Rational.hpp"
 #include "mos/score/Pitch.hpp"
+#include "mos/theory/Key.hpp"
 
 namespace mos::score {
 
@@ -37,7 +38,7 @@ struct TimeSignature {
     friend bool operator==(const TimeSignature&, const TimeSignature&) = default;
 };
 
-enum class Mode : std::uint8_t { Major, Minor, Ionian, Dorian, Phrygian, Lydian, Mixolydian, Aeolian, Locrian, None };
+using theory::Mode;  // a key signature's mode, as the theory module defines it
 
 // A key accidental written explicitly (ABC "K:D exp ^f", MusicXML non-traditional keys).
 struct KeyAccidental {

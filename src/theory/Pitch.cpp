@@ -1,9 +1,12 @@
-#include "mos/score/Pitch.hpp"
+#include "mos/theory/Pitch.hpp"
 
 #include <array>
 #include <charconv>
+#include <cmath>
 
-namespace mos::score {
+#include "theory/Modulo.hpp"
+
+namespace mos::theory {
 
 namespace {
 
@@ -40,7 +43,24 @@ constexpr std::array<Spelling, 12> kFlatSpellings{{{Step::C, 0},
                                                    {Step::B, -1},
                                                    {Step::B, 0}}};
 
-int floorDiv(int a, int b) noexcept { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
+// Steps along the line of fifths from F: F C G D A E B.
+constexpr std::array<Step, 7> kFifthsOrder{Step::F, Step::C, Step::G, Step::D, Step::A, Step::E, Step::B};
+constexpr std::array<int, 7> kStepFifths{0, 2, 4, -1, 1, 3, 5};  // C D E F G A B
+
+// One accidental sign at the start of `text`: its alteration and its length in bytes.
+struct Sign {
+    int alter = 0;
+    std::size_t length = 0;
+};
+Sign signAt(std::string_view text) noexcept {
+    if (text.empty()) return {};
+    if (text.front() == '#') return {1, 1};
+    if (text.front() == 'b') return {-1, 1};
+    if (text.front() == 'x') return {2, 1};
+    if (text.starts_with("\u266F")) return {1, 3};   // ♯
+    if (text.starts_with("\u266D")) return {-1, 3};  // ♭
+    return {};
+}
 
 }  // namespace
 
@@ -57,6 +77,62 @@ std::optional<Step> stepFromLetter(char letter) noexcept {
 }
 
 int naturalSemitone(Step step) noexcept { return kNaturalSemitones[static_cast<std::size_t>(step)]; }
+
+int NoteName::pitchClass() const noexcept { return floorMod(naturalSemitone(step) + alter, 12); }
+
+int NoteName::fifths() const noexcept { return kStepFifths[static_cast<std::size_t>(step)] + 7 * alter; }
+
+NoteName NoteName::fromFifths(int fifths) noexcept {
+    const int fromF = fifths + 1;
+    return {kFifthsOrder[static_cast<std::size_t>(floorMod(fromF, 7))], static_cast<std::int8_t>(floorDiv(fromF, 7))};
+}
+
+std::string NoteName::toString() const {
+    std::string text(1, toLetter(step));
+    text.append(static_cast<std::size_t>(alter > 0 ? alter : 0), '#');
+    text.append(static_cast<std::size_t>(alter < 0 ? -alter : 0), 'b');
+    return text;
+}
+
+std::optional<NoteName> NoteName::parsePrefix(std::string_view text, std::size_t& length) {
+    length = 0;
+    if (text.empty() || text.front() < 'A' || text.front() > 'G') return std::nullopt;
+    NoteName name{*stepFromLetter(text.front()), 0};
+    std::size_t at = 1;
+    int alter = 0;
+    int direction = 0;
+    for (Sign sign = signAt(text.substr(at)); sign.length > 0; sign = signAt(text.substr(at))) {
+        const int signDirection = sign.alter > 0 ? 1 : -1;
+        if (direction != 0 && signDirection != direction) break;  // "Cb#" is not a name
+        direction = signDirection;
+        alter += sign.alter;
+        at += sign.length;
+    }
+    if (alter < -2 || alter > 2) return std::nullopt;
+    name.alter = static_cast<std::int8_t>(alter);
+    length = at;
+    return name;
+}
+
+std::optional<NoteName> NoteName::parse(std::string_view text) {
+    std::size_t length = 0;
+    const auto name = parsePrefix(text, length);
+    if (!name || length != text.size()) return std::nullopt;
+    return name;
+}
+
+double Pitch::frequency(double a4) const noexcept {
+    const double semitones = midiNumber() - 69 + cents / 100.0;
+    return a4 * std::exp2(semitones / 12.0);
+}
+
+Pitch Pitch::of(NoteName name, int octave) noexcept {
+    Pitch pitch;
+    pitch.step = name.step;
+    pitch.alter = name.alter;
+    pitch.octave = static_cast<std::int8_t>(octave);
+    return pitch;
+}
 
 std::string Pitch::toString() const {
     std::string text(1, toLetter(step));
@@ -130,4 +206,4 @@ Pitch Pitch::fromMidi(int midiNumber, int fifths) noexcept {
     return pitch;
 }
 
-}  // namespace mos::score
+}  // namespace mos::theory

@@ -1,0 +1,192 @@
+#include "mos/theory/Interval.hpp"
+
+#include <array>
+#include <charconv>
+
+#include "theory/Modulo.hpp"
+
+namespace mos::theory {
+namespace {
+
+// Semitones of the major or perfect interval of each simple size (unison … seventh).
+constexpr std::array<int, 7> kReferenceSemitones{0, 2, 4, 5, 7, 9, 11};
+constexpr bool isPerfectSize(int simpleSteps) noexcept {
+    return simpleSteps == 0 || simpleSteps == 3 || simpleSteps == 4;
+}
+
+// Semitones of the major or perfect interval with this many steps (any size, ascending).
+int referenceSemitones(int steps) noexcept {
+    return kReferenceSemitones[static_cast<std::size_t>(steps % 7)] + 12 * (steps / 7);
+}
+
+}  // namespace
+
+std::optional<IntervalQuality> Interval::quality() const noexcept {
+    const Interval up = ascending();
+    const int deviation = up.semitones - referenceSemitones(up.steps);
+    if (isPerfectSize(up.steps % 7)) {
+        switch (deviation) {
+            case -2:
+                return IntervalQuality::DoublyDiminished;
+            case -1:
+                return IntervalQuality::Diminished;
+            case 0:
+                return IntervalQuality::Perfect;
+            case 1:
+                return IntervalQuality::Augmented;
+            case 2:
+                return IntervalQuality::DoublyAugmented;
+            default:
+                return std::nullopt;
+        }
+    }
+    switch (deviation) {
+        case -3:
+            return IntervalQuality::DoublyDiminished;
+        case -2:
+            return IntervalQuality::Diminished;
+        case -1:
+            return IntervalQuality::Minor;
+        case 0:
+            return IntervalQuality::Major;
+        case 1:
+            return IntervalQuality::Augmented;
+        case 2:
+            return IntervalQuality::DoublyAugmented;
+        default:
+            return std::nullopt;
+    }
+}
+
+Interval Interval::simple() const noexcept {
+    const Interval up = ascending();
+    if (up.steps < 7) return *this;
+    const int octaves = (up.steps % 7 == 0 ? up.steps / 7 - 1 : up.steps / 7);
+    const Interval reduced{up.steps - 7 * octaves, up.semitones - 12 * octaves};
+    return isDescending() ? Interval{-reduced.steps, -reduced.semitones} : reduced;
+}
+
+std::optional<Interval> Interval::of(IntervalQuality quality, int number) noexcept {
+    if (number < 1) return std::nullopt;
+    const int steps = number - 1;
+    const bool perfect = isPerfectSize(steps % 7);
+    int deviation = 0;
+    switch (quality) {
+        case IntervalQuality::DoublyDiminished:
+            deviation = perfect ? -2 : -3;
+            break;
+        case IntervalQuality::Diminished:
+            deviation = perfect ? -1 : -2;
+            break;
+        case IntervalQuality::Minor:
+            if (perfect) return std::nullopt;
+            deviation = -1;
+            break;
+        case IntervalQuality::Perfect:
+            if (!perfect) return std::nullopt;
+            break;
+        case IntervalQuality::Major:
+            if (perfect) return std::nullopt;
+            break;
+        case IntervalQuality::Augmented:
+            deviation = 1;
+            break;
+        case IntervalQuality::DoublyAugmented:
+            deviation = 2;
+            break;
+    }
+    const int semitones = referenceSemitones(steps) + deviation;
+    if (semitones < 0) return std::nullopt;  // a diminished unison
+    return Interval{steps, semitones};
+}
+
+std::string Interval::toString() const {
+    const auto q = quality();
+    std::string text = isDescending() ? "-" : "";
+    if (!q) return text + "?" + std::to_string(number());
+    switch (*q) {
+        case IntervalQuality::DoublyDiminished:
+            text += "dd";
+            break;
+        case IntervalQuality::Diminished:
+            text += "d";
+            break;
+        case IntervalQuality::Minor:
+            text += "m";
+            break;
+        case IntervalQuality::Perfect:
+            text += "P";
+            break;
+        case IntervalQuality::Major:
+            text += "M";
+            break;
+        case IntervalQuality::Augmented:
+            text += "A";
+            break;
+        case IntervalQuality::DoublyAugmented:
+            text += "AA";
+            break;
+    }
+    return text + std::to_string(number());
+}
+
+std::optional<Interval> Interval::parse(std::string_view text) {
+    const bool descending = text.starts_with('-');
+    if (descending) text.remove_prefix(1);
+    IntervalQuality quality{};
+    std::size_t letters = 1;
+    if (text.starts_with("dd")) {
+        quality = IntervalQuality::DoublyDiminished;
+        letters = 2;
+    } else if (text.starts_with("AA")) {
+        quality = IntervalQuality::DoublyAugmented;
+        letters = 2;
+    } else if (text.starts_with('d')) {
+        quality = IntervalQuality::Diminished;
+    } else if (text.starts_with('m')) {
+        quality = IntervalQuality::Minor;
+    } else if (text.starts_with('P')) {
+        quality = IntervalQuality::Perfect;
+    } else if (text.starts_with('M')) {
+        quality = IntervalQuality::Major;
+    } else if (text.starts_with('A')) {
+        quality = IntervalQuality::Augmented;
+    } else {
+        return std::nullopt;
+    }
+    int number = 0;
+    const char* end = text.data() + text.size();
+    const auto [after, error] = std::from_chars(text.data() + letters, end, number);
+    if (error != std::errc{} || after != end || number < 1 || number > 64) return std::nullopt;
+    auto interval = of(quality, number);
+    if (!interval) return std::nullopt;
+    if (descending) {
+        if (interval->steps == 0 && interval->semitones == 0) return std::nullopt;  // "-P1"
+        return Interval{-interval->steps, -interval->semitones};
+    }
+    return interval;
+}
+
+Interval Interval::between(const Pitch& a, const Pitch& b) noexcept {
+    return {b.diatonicIndex() - a.diatonicIndex(), b.midiNumber() - a.midiNumber()};
+}
+
+Interval Interval::between(NoteName a, NoteName b) noexcept {
+    // b in the octave from a's letter upwards.
+    return between(Pitch::of(a, 4), Pitch::of(b, b.step < a.step ? 5 : 4));
+}
+
+Pitch transpose(const Pitch& pitch, Interval interval) noexcept {
+    const int target = pitch.diatonicIndex() + interval.steps;
+    Pitch result;
+    result.step = static_cast<Step>(((target % 7) + 7) % 7);
+    result.octave = static_cast<std::int8_t>(floorDiv(target, 7));
+    result.cents = pitch.cents;
+    const int natural = (result.octave + 1) * 12 + naturalSemitone(result.step);
+    result.alter = static_cast<std::int8_t>(pitch.midiNumber() + interval.semitones - natural);
+    return result;
+}
+
+NoteName transpose(NoteName name, Interval interval) noexcept { return transpose(Pitch::of(name, 4), interval).name(); }
+
+}  // namespace mos::theory
