@@ -1,5 +1,6 @@
 #include "mos/theory/Interval.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -18,6 +19,18 @@ constexpr bool isPerfectSize(int simpleSteps) noexcept {
 int referenceSemitones(int steps) noexcept {
     return kReferenceSemitones[static_cast<std::size_t>(steps % 7)] + 12 * (steps / 7);
 }
+
+struct QualityMark {
+    IntervalQuality quality;
+    std::string_view text;
+};
+constexpr std::array<QualityMark, 7> kQualityMarks{{{IntervalQuality::DoublyDiminished, "dd"},
+                                                    {IntervalQuality::DoublyAugmented, "AA"},
+                                                    {IntervalQuality::Diminished, "d"},
+                                                    {IntervalQuality::Minor, "m"},
+                                                    {IntervalQuality::Perfect, "P"},
+                                                    {IntervalQuality::Major, "M"},
+                                                    {IntervalQuality::Augmented, "A"}}};
 
 }  // namespace
 
@@ -103,57 +116,21 @@ std::optional<Interval> Interval::of(IntervalQuality quality, int number) noexce
 std::string Interval::toString() const {
     const auto q = quality();
     std::string text = isDescending() ? "-" : "";
-    if (!q) return text + "?" + std::to_string(number());
-    switch (*q) {
-        case IntervalQuality::DoublyDiminished:
-            text += "dd";
-            break;
-        case IntervalQuality::Diminished:
-            text += "d";
-            break;
-        case IntervalQuality::Minor:
-            text += "m";
-            break;
-        case IntervalQuality::Perfect:
-            text += "P";
-            break;
-        case IntervalQuality::Major:
-            text += "M";
-            break;
-        case IntervalQuality::Augmented:
-            text += "A";
-            break;
-        case IntervalQuality::DoublyAugmented:
-            text += "AA";
-            break;
-    }
+    const auto mark = std::find_if(kQualityMarks.begin(), kQualityMarks.end(),
+                                   [&](const QualityMark& m) { return q && m.quality == *q; });
+    text += mark == kQualityMarks.end() ? std::string_view{"?"} : mark->text;
     return text + std::to_string(number());
 }
 
 std::optional<Interval> Interval::parse(std::string_view text) {
     const bool descending = text.starts_with('-');
     if (descending) text.remove_prefix(1);
-    IntervalQuality quality{};
-    std::size_t letters = 1;
-    if (text.starts_with("dd")) {
-        quality = IntervalQuality::DoublyDiminished;
-        letters = 2;
-    } else if (text.starts_with("AA")) {
-        quality = IntervalQuality::DoublyAugmented;
-        letters = 2;
-    } else if (text.starts_with('d')) {
-        quality = IntervalQuality::Diminished;
-    } else if (text.starts_with('m')) {
-        quality = IntervalQuality::Minor;
-    } else if (text.starts_with('P')) {
-        quality = IntervalQuality::Perfect;
-    } else if (text.starts_with('M')) {
-        quality = IntervalQuality::Major;
-    } else if (text.starts_with('A')) {
-        quality = IntervalQuality::Augmented;
-    } else {
-        return std::nullopt;
-    }
+    // Two-letter marks come first in the table, so "dd7" is not read as "d" then "d7".
+    const auto mark = std::find_if(kQualityMarks.begin(), kQualityMarks.end(),
+                                   [&](const QualityMark& m) { return text.starts_with(m.text); });
+    if (mark == kQualityMarks.end()) return std::nullopt;
+    const IntervalQuality quality = mark->quality;
+    const std::size_t letters = mark->text.size();
     int number = 0;
     const char* end = text.data() + text.size();
     const auto [after, error] = std::from_chars(text.data() + letters, end, number);

@@ -84,6 +84,23 @@ std::vector<std::string> abcSymbols(const std::string& book) {
     return symbols;
 }
 
+// How often each symbol occurs in the folder's files; `total` counts them all.
+template <typename Extract>
+std::map<std::string, std::size_t> countSymbols(const fs::path& folder, const std::string& extension, Extract extract,
+                                                std::size_t& total) {
+    std::map<std::string, std::size_t> symbols;
+    for (const fs::path& file : filesIn(folder, extension)) {
+        const auto text = core::readWholeFile(file);
+        EXPECT_TRUE(text) << file;
+        if (!text) continue;
+        for (const std::string& symbol : extract(*text)) {
+            ++symbols[symbol];
+            ++total;
+        }
+    }
+    return symbols;
+}
+
 void checkAll(const std::map<std::string, std::size_t>& symbols, std::size_t& parsed) {
     for (const auto& [text, count] : symbols) {
         const auto chord = ChordSymbol::parse(text);
@@ -101,16 +118,8 @@ void checkAll(const std::map<std::string, std::size_t>& symbols, std::size_t& pa
 TEST(ChordSymbolCorpusTest, EveryJazzStandardsSymbolParses) {
     const fs::path folder = kCorpora / "jazz-standards";
     if (!fs::exists(folder)) GTEST_SKIP() << "no corpus at " << folder;
-    std::map<std::string, std::size_t> symbols;
     std::size_t total = 0;
-    for (const fs::path& file : filesIn(folder, ".json")) {
-        const auto text = core::readWholeFile(file);
-        ASSERT_TRUE(text) << file;
-        for (const std::string& symbol : jazzSymbols(*text)) {
-            ++symbols[symbol];
-            ++total;
-        }
-    }
+    const auto symbols = countSymbols(folder, ".json", jazzSymbols, total);
     EXPECT_GT(total, 40000U);  // the charts hold about 45,000 chords
     std::size_t parsed = 0;
     checkAll(symbols, parsed);
@@ -157,16 +166,8 @@ TEST(ChordSymbolCorpusTest, JazzStandardsChordsNamedFromTheirNotesComeBack) {
 TEST(ChordSymbolCorpusTest, EveryNottinghamChordSymbolParses) {
     const fs::path folder = kCorpora / "abc-nottingham";
     if (!fs::exists(folder)) GTEST_SKIP() << "no corpus at " << folder;
-    std::map<std::string, std::size_t> symbols;
     std::size_t total = 0;
-    for (const fs::path& file : filesIn(folder, ".abc")) {
-        const auto text = core::readWholeFile(file);
-        ASSERT_TRUE(text) << file;
-        for (const std::string& symbol : abcSymbols(*text)) {
-            ++symbols[symbol];
-            ++total;
-        }
-    }
+    const auto symbols = countSymbols(folder, ".abc", abcSymbols, total);
     EXPECT_GT(total, 20000U);
     std::size_t parsed = 0;
     checkAll(symbols, parsed);
