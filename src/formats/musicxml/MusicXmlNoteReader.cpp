@@ -24,25 +24,6 @@ std::string_view textOf(pugi::xml_node node) noexcept { return trimXml(node.chil
 
 bool is(pugi::xml_node node, const char* name) noexcept { return std::string_view{node.name()} == name; }
 
-std::optional<score::Mode> modeFromName(std::string_view name) {
-    static constexpr std::array<std::pair<std::string_view, score::Mode>, 10> kModes{{
-        {"major", score::Mode::Major},
-        {"minor", score::Mode::Minor},
-        {"ionian", score::Mode::Ionian},
-        {"dorian", score::Mode::Dorian},
-        {"phrygian", score::Mode::Phrygian},
-        {"lydian", score::Mode::Lydian},
-        {"mixolydian", score::Mode::Mixolydian},
-        {"aeolian", score::Mode::Aeolian},
-        {"locrian", score::Mode::Locrian},
-        {"none", score::Mode::None},
-    }};
-    for (const auto& [modeName, mode] : kModes) {
-        if (modeName == name) return mode;
-    }
-    return std::nullopt;
-}
-
 // How far along the line of fifths a transposition moves a key: a B-flat instrument (down a major
 // second: diatonic -1, chromatic -2) sounds two flats below what it reads.
 int fifthsShift(const score::Transposition& transposition) {
@@ -441,7 +422,7 @@ void Importer::readAttributes(PartReading& reading, pugi::xml_node attributes) {
                 while (concert < -7) concert += 12;
                 key.fifths = static_cast<std::int8_t>(concert);
                 if (const pugi::xml_node mode = child.child("mode"))
-                    key.mode = modeFromName(textOf(mode)).value_or(score::Mode::Major);
+                    key.mode = theory::modeFromName(textOf(mode)).value_or(score::Mode::Major);
             } else {
                 // A non-traditional key: explicit steps and alterations.
                 for (const pugi::xml_node step : child.children("key-step")) {

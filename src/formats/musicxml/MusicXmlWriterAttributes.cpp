@@ -16,7 +16,7 @@ void writeKey(XmlStream& xml, const PartPlan& part, const score::KeySignature& c
     xml.open("key");
     if (key.accidentals.empty()) {
         xml.leaf("fifths", std::int64_t{key.fifths});
-        xml.leaf("mode", modeName(key.mode));
+        xml.leaf("mode", theory::modeName(key.mode));  // MusicXML's names are the theory module's
     } else {
         for (const score::KeyAccidental& accidental : key.accidentals) {
             const char letter = score::toLetter(accidental.step);

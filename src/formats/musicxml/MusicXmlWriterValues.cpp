@@ -122,32 +122,6 @@ score::KeySignature writtenKey(const score::KeySignature& concert, const score::
     return written;
 }
 
-std::string_view modeName(score::Mode mode) noexcept {
-    switch (mode) {
-        case score::Mode::Major:
-            return "major";
-        case score::Mode::Minor:
-            return "minor";
-        case score::Mode::Ionian:
-            return "ionian";
-        case score::Mode::Dorian:
-            return "dorian";
-        case score::Mode::Phrygian:
-            return "phrygian";
-        case score::Mode::Lydian:
-            return "lydian";
-        case score::Mode::Mixolydian:
-            return "mixolydian";
-        case score::Mode::Aeolian:
-            return "aeolian";
-        case score::Mode::Locrian:
-            return "locrian";
-        case score::Mode::None:
-            return "none";
-    }
-    return "major";
-}
-
 std::string_view clefSignName(score::Clef::Sign sign) noexcept {
     switch (sign) {
         case score::Clef::Sign::G:

@@ -47,8 +47,6 @@ std::int64_t clampOctave(int octave) noexcept;
 // Thread: any. RT-safe: no.
 score::KeySignature writtenKey(const score::KeySignature& concert, const score::Transposition& transposition);
 
-// MusicXML <mode> text: "major", "dorian", "none". Thread: any. RT-safe: yes.
-std::string_view modeName(score::Mode mode) noexcept;
 // <sign> of a clef: "G", "percussion", "TAB". Thread: any. RT-safe: yes.
 std::string_view clefSignName(score::Clef::Sign sign) noexcept;
 // True for the bar styles MusicXML names ("light-heavy", "dashed" …). Thread: any. RT-safe: yes.
