@@ -442,8 +442,7 @@ private:
             case 'U':
                 userSymbol(token);
                 break;
-            case 'm':
-                warn(token, "macros (m:) are not expanded; the field is ignored");
+            case 'm':  // a macro, expanded in the text before it was tokenized (AbcMacros.hpp)
                 break;
             case 'Y':  // the Nottingham Music Database's part order
                 yOrder_ = &token;
