@@ -113,6 +113,20 @@ TEST(AbcReaderScoreDirectiveTest, TheFileHeadersGroupingAppliesToEveryTuneUnless
     EXPECT_TRUE(book->warnings.empty()) << messages(book->warnings).front();
 }
 
+TEST(AbcReaderScoreDirectiveTest, VoicesDeclaredInTheFileHeaderTakeTheirPlaceToo) {
+    // Found by fuzzing: the grouping made no part for voices only the file header declared.
+    const auto book = readAbc("%%score T {R L}\nV:T\nV:L clef=bass\n\nX:1\nL:1/4\nK:C\nc2|\n[V:R] e2|\n", "b.abc");
+    ASSERT_TRUE(book.ok()) << book.error().describe();
+    const auto& score = book->scores.at(0);
+    ASSERT_EQ(partNames(score), (Strings{"P1 T", "P2 R"}));
+    EXPECT_EQ(notes(score.parts[0]), Strings{"C5"});  // music before any V: goes to the voice declared first
+    EXPECT_EQ(score.parts[1].staves, 2);
+    EXPECT_EQ(notes(score.parts[1]), Strings{"E5"});
+    ASSERT_EQ(score.layers.notation.clefs.size(), 1U);
+    EXPECT_EQ(score.layers.notation.clefs[0].partId, "P2");
+    EXPECT_EQ(score.layers.notation.clefs[0].staff, 2);
+}
+
 TEST(AbcReaderScoreDirectiveTest, AMalformedOrLateGroupingIsAWarningAndVoicesKeepAPartEach) {
     const auto bad = readAbc("X:1\n%%score {RH LH\nK:C\n[V:RH] c2|\n[V:LH] C2|\n", "s.abc");
     ASSERT_TRUE(bad.ok()) << bad.error().describe();

@@ -261,14 +261,16 @@ private:
         // Only the groups with a voice in this tune make parts: a file header's grouping leaves a
         // tune of other voices (or of none) as it is.
         layoutPartUsed_.assign(layout_->stavesPerPart.size(), 0);
-        for (const AbcToken& token : tokens.tune) {
+        const auto use = [&](const AbcToken& token) {
             if (token.name != 'V' || (token.kind != AbcTokenKind::Field && token.kind != AbcTokenKind::InlineField)) {
-                continue;
+                return;
             }
             if (const StaffLayout::Place* place = layout_->find(parseVoice(token.text).id)) {
                 layoutPartUsed_[place->part] = 1;
             }
-        }
+        };
+        for (const AbcToken& token : tokens.fileHeader) use(token);
+        for (const AbcToken& token : tokens.tune) use(token);
     }
 
     // Sizes the vectors a tune fills from its token counts, so they grow once, not note by note.
@@ -677,7 +679,10 @@ private:
         Voice voice;
         voice.id = id;
         if (const StaffLayout::Place* place = layout_ ? layout_->find(id) : nullptr) {
-            voice.part = layoutParts_[place->part];
+            std::size_t& part = layoutParts_[place->part];
+            // Made above when a V: field names one of its voices, as every voice's does; else now.
+            if (part == kNone) part = addPart(layout_->stavesPerPart[place->part], layout_->voicesPerPart[place->part]);
+            voice.part = part;
             voice.staff = place->staff;
             voice.laneVoices[0] = place->number;
             voice.rank = static_cast<std::uint8_t>(place->number - 1);
