@@ -1,6 +1,6 @@
 // readAbc on arbitrary bytes: never crashes, hangs or fails an invariant of the scores it returns:
-// events inside their measures and in time order, ids unique, and every layer pointing at events,
-// measures and parts that exist. readAbcTune picks the same tune.
+// events inside their measures and in time order, on a staff their part has, ids unique, and every
+// layer pointing at events, measures, parts and staves that exist. readAbcTune picks the same tune.
 
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +38,7 @@ void check(const score::Score& s) {
             events.insert(event.id);
             for (const auto& note : event.notes) require(ids.insert(note.id).second);
             require(event.measure < measures.size());
+            require(event.voice >= 1 && event.staff >= 1 && event.staff <= part.staves);
             require(event.grace ? event.duration.isZero() : event.duration > Rational{});
             require(inside({event.measure, event.offset + event.duration}));
             require(!previous || previous->measure < event.measure ||
@@ -54,7 +55,11 @@ void check(const score::Score& s) {
     }
     for (const auto& chord : s.layers.chords) require(inside(chord.at) && hasPart(s, chord.partId));
     for (const auto& text : s.layers.notation.texts) require(inside(text.at) && hasPart(s, text.partId));
-    for (const auto& clef : s.layers.notation.clefs) require(inside(clef.at) && hasPart(s, clef.partId));
+    for (const auto& clef : s.layers.notation.clefs) {
+        require(inside(clef.at) && hasPart(s, clef.partId));
+        const score::Part* part = s.findPart(clef.partId);
+        require(part == nullptr || clef.staff <= part->staves);
+    }
     for (const auto& hairpin : s.layers.notation.hairpins) require(inside(hairpin.from) && inside(hairpin.to));
     for (const auto& part : s.parts) {
         for (const auto& dynamic : part.dynamics) require(inside(dynamic.at));

@@ -6,69 +6,19 @@
 
 #include <gtest/gtest.h>
 
+#include "formats/AbcTunes.hpp"
+
 namespace mos::formats {
 namespace {
 
+using abctest::durations;
+using abctest::measureLengths;
+using abctest::measureNumbers;
+using abctest::messages;
+using abctest::notes;
+using abctest::offsets;
+using abctest::tune;
 using core::Rational;
-
-// The one tune of a small book; fails the test when the book does not read.
-score::Score tune(std::string_view abc) {
-    auto book = readAbc(abc, "t.abc");
-    EXPECT_TRUE(book.ok()) << (book.ok() ? "" : book.error().describe());
-    if (!book.ok() || book->scores.empty()) return {};
-    return std::move(book->scores.front());
-}
-
-// The events of a part as text: "F#4" for a note, "C4+E4" for a chord, "z" for a rest; grace
-// notes left out unless asked for.
-std::vector<std::string> notes(const score::Part& part, bool graces = false) {
-    std::vector<std::string> out;
-    for (const score::Event& event : part.events) {
-        if (event.grace && !graces) continue;
-        std::string text = event.grace ? "~" : "";
-        for (const score::Note& note : event.notes)
-            text += (text.empty() || text == "~" ? "" : "+") + note.pitch.toString();
-        out.push_back(event.notes.empty() ? "z" : text);
-    }
-    return out;
-}
-
-std::vector<std::string> durations(const score::Part& part) {
-    std::vector<std::string> out;
-    for (const score::Event& event : part.events) {
-        if (!event.grace) out.push_back(event.duration.toString());
-    }
-    return out;
-}
-
-std::vector<std::string> offsets(const score::Part& part) {
-    std::vector<std::string> out;
-    for (const score::Event& event : part.events) {
-        out.push_back(std::to_string(event.measure) + "@" + event.offset.toString());
-    }
-    return out;
-}
-
-std::vector<std::string> measureNumbers(const score::Score& score) {
-    std::vector<std::string> out;
-    out.reserve(score.timeline.measures.size());
-    for (const score::Measure& measure : score.timeline.measures) out.push_back(measure.number);
-    return out;
-}
-
-std::vector<std::string> measureLengths(const score::Score& score) {
-    std::vector<std::string> out;
-    out.reserve(score.timeline.measures.size());
-    for (const score::Measure& measure : score.timeline.measures) out.push_back(measure.duration.toString());
-    return out;
-}
-
-std::vector<std::string> messages(const std::vector<core::Error>& errors) {
-    std::vector<std::string> out;
-    out.reserve(errors.size());
-    for (const core::Error& error : errors) out.push_back(error.describe());
-    return out;
-}
 
 TEST(AbcReaderTest, HeaderFieldsBecomeMetadataTimelineAndExtensions) {
     const auto score = tune(

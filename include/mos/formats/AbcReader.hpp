@@ -5,7 +5,10 @@
 //
 //   T: title (then subtitle)   C: composer   S: source   R: genre   O: a tag
 //   M: meters   L: unit length (default from M:)   Q: tempo marks   K: keys (modes, explicit
-//   accidentals, clef=)   V: one part per voice (name=, sname=, clef=, octave=, transpose=)
+//   accidentals, clef=)   V: one part per voice (name=, sname=, clef=, octave=, transpose=), unless
+//   %%score (or %%staves) groups them: voices in ( ) share a staff (one part, several Event::voice),
+//   the staves in { } are one part (Event::staff), and the parts follow its order
+//   m: macros, static (~G3 = G{A}G{F}G) and transposing (~n2 = (3o/n/m/ n), expanded before reading
 //   P: in the body: form sections; P: (or Nottingham Y:) in the header: the order they are played
 //   w: lyrics (several w: lines in a row are verses)   W: a text below the music
 //   "Am7" chord symbols   "^text" texts   !trill! . ~ … articulations, !p! dynamics, !segno! …

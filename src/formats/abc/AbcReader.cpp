@@ -1,5 +1,6 @@
 // An ABC tune book: the file header, then tunes from their X: field to the next blank line (or the
-// next X:), with free text between them. Each tune is tokenized and read on its own.
+// next X:), with free text between them. Each tune is tokenized and read on its own, its macros
+// (m:) expanded first when it or the file header defines any.
 
 #include "mos/formats/AbcReader.hpp"
 
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "formats/abc/AbcLines.hpp"
+#include "formats/abc/AbcMacros.hpp"
 #include "formats/abc/AbcTuneReader.hpp"
 #include "mos/formats/AbcTokenizer.hpp"
 
@@ -20,6 +22,7 @@ struct Stretch {
     std::size_t begin = 0;  // byte offsets, end exclusive
     std::size_t end = 0;
     std::uint32_t firstLine = 1;
+    bool definesMacros = false;  // has an m: line (or the book an inline [m:…] somewhere)
 };
 
 // The book cut into its parts by lines alone, before any tokenizing, so that each tune is then
@@ -57,11 +60,18 @@ Book splitBook(std::string_view text) {
             open(book.freeText);
         }
         const std::size_t next = abc::nextLine(text, end);
-        if (in == In::Tune) book.tunes.back().end = end;
+        if (in == In::Tune) {
+            book.tunes.back().end = end;
+            if (line.starts_with("m:")) book.tunes.back().definesMacros = true;
+        }
         if (in == In::FreeText) book.freeText.back().end = next;
         if (in == In::FileHeader) book.fileHeader.end = next;
         start = next;
         ++lineNumber;
+    }
+    // Inline macro definitions are too rare to look for line by line.
+    if (text.find("[m:") != std::string_view::npos) {
+        for (Stretch& tune : book.tunes) tune.definesMacros = true;
     }
     return book;
 }
@@ -94,7 +104,7 @@ void checkFreeText(const Book& book, const std::string& fileName, AbcTokens& scr
     }
 }
 
-// Reads tunes of a book one by one, sharing the file header and one token buffer.
+// Reads tunes of a book one by one, sharing the file header, its macros and one token buffer.
 class BookReader {
 public:
     BookReader(const Book& book, const std::string& fileName) : book_{book}, fileName_{fileName} {
@@ -103,11 +113,23 @@ public:
         for (const AbcToken& token : header.tokens) {
             if (token.kind == AbcTokenKind::Field || token.kind == AbcTokenKind::Directive)
                 fileHeader_.push_back(token);
+            if (token.kind == AbcTokenKind::Field && token.name == 'm') defineFileMacro(token);
         }
     }
 
     core::Result<score::Score> read(const Stretch& tune, std::vector<core::Error>& warnings) {
-        tokenizeAbc(textOf(book_, tune), fileName_, tune.firstLine, tokens_);
+        std::string_view text = textOf(book_, tune);
+        const bool expand = tune.definesMacros || !fileMacros_.empty();
+        if (expand) {
+            macroWarnings_.clear();
+            abc::expandMacros(text, tune.firstLine, fileName_, fileMacros_, expanded_, macroWarnings_);
+            text = expanded_.text;
+        }
+        tokenizeAbc(text, fileName_, tune.firstLine, tokens_);
+        if (expand) {
+            abc::restorePlaces(expanded_, tokens_);
+            for (core::Error& warning : macroWarnings_) tokens_.warnings.push_back(std::move(warning));
+        }
         const abc::TuneTokens tokens{
             .fileHeader = fileHeader_,
             .tune = tokens_.tokens,
@@ -118,10 +140,25 @@ public:
 
     AbcTokens& scratch() { return tokens_; }
 
+    // Problems with the file header's own definitions, said once for the book.
+    std::vector<core::Error>& headerWarnings() { return headerWarnings_; }
+
 private:
+    void defineFileMacro(const AbcToken& token) {
+        if (const auto why = fileMacros_.define(token.text)) {
+            headerWarnings_.push_back(core::fail(
+                core::ErrorCode::ParseError, "m:" + std::string{token.text} + " is no macro (" + *why + "); ignored",
+                core::SourceLocation{.file = fileName_, .line = token.line, .column = token.column}));
+        }
+    }
+
     const Book& book_;
     const std::string& fileName_;
     std::vector<AbcToken> fileHeader_;
+    abc::Macros fileMacros_;
+    std::vector<core::Error> headerWarnings_;
+    abc::ExpandedTune expanded_;  // the tune the tokens point into, when it had macros
+    std::vector<core::Error> macroWarnings_;
     AbcTokens tokens_;
     abc::RationalCache exact_;
 };
@@ -156,11 +193,12 @@ core::Result<Imported> readAbc(std::string_view text, const std::string& fileNam
             imported.warnings.push_back(core::fail(core::ErrorCode::ParseError,
                                                    "the file has no X: field; it is read as one tune",
                                                    core::SourceLocation{.file = fileName, .line = 1, .column = 1}));
-            book.tunes.push_back({0, text.size(), 1});
+            book.tunes.push_back({0, text.size(), 1, true});
             book.fileHeader = {};
         }
     }
     BookReader reader{book, fileName};
+    for (core::Error& warning : reader.headerWarnings()) imported.warnings.push_back(std::move(warning));
     checkFreeText(book, fileName, reader.scratch(), imported.warnings);
     imported.scores.reserve(book.tunes.size());
     std::optional<core::Error> firstFailure;
@@ -197,6 +235,7 @@ core::Result<Imported> readAbcTune(std::string_view text, const std::string& fil
     }
     Imported imported;
     BookReader reader{book, fileName};
+    imported.warnings = std::move(reader.headerWarnings());
     auto score = reader.read(*tune, imported.warnings);
     if (!score) return std::move(score).error();
     imported.scores.push_back(std::move(*score));

@@ -25,7 +25,6 @@ constexpr std::uint32_t kLargestLength = 0xFFFF;
 
 bool isDigit(char c) noexcept { return c >= '0' && c <= '9'; }
 bool isNoteLetter(char c) noexcept { return (c >= 'A' && c <= 'G') || (c >= 'a' && c <= 'g'); }
-bool isFieldLetter(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '+'; }
 bool isBlank(char c) noexcept { return c == ' ' || c == '\t'; }
 bool isDecorationNameChar(char c) noexcept {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || isDigit(c) ||
@@ -36,14 +35,6 @@ std::string_view trimmed(std::string_view s) noexcept {
     while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
     while (!s.empty() && (isBlank(s.back()) || s.back() == '\r')) s.remove_suffix(1);
     return s;
-}
-
-// A field's value without its trailing "% comment" ("\%" is a literal percent sign).
-std::string_view withoutComment(std::string_view value) noexcept {
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        if (value[i] == '%' && (i == 0 || value[i - 1] != '\\')) return value.substr(0, i);
-    }
-    return value;
 }
 
 class Lexer {
@@ -68,23 +59,22 @@ public:
 private:
     void scanLine(std::string_view line) {
         line_text_ = line;
-        if (trimmed(line).empty()) {
-            emit(AbcTokenKind::BlankLine, 0, {});
-            return;
+        switch (abc::lineKind(line)) {
+            case abc::LineKind::Blank:
+                emit(AbcTokenKind::BlankLine, 0, {});
+                return;
+            case abc::LineKind::Directive:
+                emit(AbcTokenKind::Directive, 0, trimmed(line.substr(2)));
+                break;
+            case abc::LineKind::Comment:
+                return;
+            case abc::LineKind::Field:
+                emit(AbcTokenKind::Field, 0, trimmed(abc::withoutComment(line.substr(2)))).name = line[0];
+                break;
+            case abc::LineKind::Music:
+                scanMusic(line);
+                break;
         }
-        if (line.starts_with("%%")) {
-            emit(AbcTokenKind::Directive, 0, trimmed(line.substr(2)));
-            emit(AbcTokenKind::LineBreak, line.size(), {});
-            return;
-        }
-        if (line.front() == '%') return;  // a comment line is not a line of music
-        if (line.size() >= 2 && isFieldLetter(line[0]) && line[1] == ':') {
-            AbcToken& field = emit(AbcTokenKind::Field, 0, trimmed(withoutComment(line.substr(2))));
-            field.name = line[0];
-            emit(AbcTokenKind::LineBreak, line.size(), {});
-            return;
-        }
-        scanMusic(line);
         emit(AbcTokenKind::LineBreak, line.size(), {});
     }
 
@@ -265,7 +255,7 @@ private:
         const char next = i + 1 < line.size() ? line[i + 1] : '\0';
         if (isDigit(next)) return ending(line, i, i + 1);
         if (next == '|') return barLine(line, i);
-        if (isFieldLetter(next) && i + 2 < line.size() && line[i + 2] == ':') {
+        if (abc::isFieldLetter(next) && i + 2 < line.size() && line[i + 2] == ':') {
             const std::size_t close = line.find(']', i);
             if (close == std::string_view::npos) {
                 warn(i, "an inline field is not closed on its line; the rest is skipped");

@@ -16,6 +16,7 @@
 #include "formats/abc/AbcDecorations.hpp"
 #include "formats/abc/AbcFields.hpp"
 #include "formats/abc/AbcLyrics.hpp"
+#include "formats/abc/AbcStaffLayout.hpp"
 #include "formats/abc/Fraction.hpp"
 
 namespace mos::formats::abc {
@@ -43,6 +44,33 @@ std::string_view trimmed(std::string_view s) noexcept {
 }
 
 Fraction toFraction(const core::Rational& r) noexcept { return Fraction{r.num(), r.den()}; }
+
+// Tokens that are music (not fields, directives or blanks): the tune body has begun.
+bool isMusic(AbcTokenKind kind) noexcept {
+    switch (kind) {
+        case AbcTokenKind::Field:
+        case AbcTokenKind::InlineField:
+        case AbcTokenKind::Directive:
+        case AbcTokenKind::Space:
+        case AbcTokenKind::Continuation:
+        case AbcTokenKind::LineBreak:
+        case AbcTokenKind::BlankLine:
+            return false;
+        default:
+            return true;
+    }
+}
+
+// The voice grouping after "%%score" or "%%staves" (or "I:score"); nullopt for other directives.
+std::optional<std::string_view> staffLayoutText(std::string_view directive) noexcept {
+    directive = trimmed(directive);
+    for (const std::string_view keyword : {std::string_view{"score"}, std::string_view{"staves"}}) {
+        if (!directive.starts_with(keyword)) continue;
+        const std::string_view rest = directive.substr(keyword.size());
+        if (rest.empty() || rest.front() == ' ' || rest.front() == '\t') return trimmed(rest);
+    }
+    return std::nullopt;
+}
 
 // The step of a note letter the tokenizer has checked (A…G, a…g), without a call per note.
 score::Step stepOf(char letter) noexcept {
@@ -75,6 +103,10 @@ struct LyricTarget {
 struct Voice {
     std::string_view id;
     std::size_t part = 0;
+    std::uint8_t staff = 1;  // within the part
+    std::uint8_t rank = 0;   // the order of the voice within its part, from 0
+    // The events' voice number in the part of each lane: the voice's own, then its overlays' (0 until used).
+    std::array<std::uint8_t, kMostLanes> laneVoices{};
     std::uint32_t measure = 0;
     bool measureHasContent = false;
     std::vector<Lane> lanes = std::vector<Lane>(1);
@@ -103,6 +135,15 @@ struct Voice {
     std::size_t lyricsFrom = 0;  // the first event the next block of w: lines is sung under
 
     Lane& current() { return lanes[lane]; }
+    std::uint8_t number() const { return laneVoices[lane]; }
+};
+
+// What the voices of one part have taken: voice numbers handed out, and the rank of the voices
+// that gave the part its name and abbreviation (a lower rank wins; explicit names beat voice ids).
+struct PartVoices {
+    std::uint8_t numbers = 0;
+    std::uint8_t namedBy = std::numeric_limits<std::uint8_t>::max();
+    std::uint8_t abbreviatedBy = std::numeric_limits<std::uint8_t>::max();
 };
 
 // A bar line's meaning: ":|" ends a repeat, "|:" starts one, "::" both; "||", "|]", "[|" styles.
@@ -163,9 +204,10 @@ public:
 
     core::Result<score::Score> read(const TuneTokens& tokens) {
         for (const core::Error& warning : tokens.lexerWarnings) pending_.push_back({warning, kNoMeasure});
+        takeStaffLayout(tokens);
         for (const AbcToken& token : tokens.fileHeader) {
             if (token.kind == AbcTokenKind::Field) headerField(token, true);
-            if (token.kind == AbcTokenKind::Directive) directive(token.text);
+            if (token.kind == AbcTokenKind::Directive) directive(token, token.text);
         }
         if (tokens.tune.empty()) return core::fail(core::ErrorCode::Internal, "an empty tune");
         const AbcToken& first = tokens.tune.front();
@@ -190,6 +232,46 @@ private:
         core::Error error;
         std::uint32_t measure = kNoMeasure;
     };
+
+    // The %%score grouping of the file header or of the tune before its music begins, the last one
+    // (a tune's own replaces the file header's): it must be known before the first voice makes a part.
+    void takeStaffLayout(const TuneTokens& tokens) {
+        const auto take = [&](const AbcToken& token) {
+            const bool directive =
+                token.kind == AbcTokenKind::Directive ||
+                (token.name == 'I' && (token.kind == AbcTokenKind::Field || token.kind == AbcTokenKind::InlineField));
+            if (!directive) return;
+            const auto text = staffLayoutText(token.text);
+            if (!text) return;
+            auto layout = parseStaffLayout(*text, kMostParts);
+            if (!layout) {
+                warn(token,
+                     "%%score " + std::string{*text} + ": " + layout.error().message + "; its voices keep a part each");
+                return;
+            }
+            layout_ = std::move(*layout);
+            layoutText_ = *text;
+        };
+        for (const AbcToken& token : tokens.fileHeader) take(token);
+        for (const AbcToken& token : tokens.tune) {
+            if (isMusic(token.kind)) break;
+            take(token);
+        }
+        if (!layout_) return;
+        // Only the groups with a voice in this tune make parts: a file header's grouping leaves a
+        // tune of other voices (or of none) as it is.
+        layoutPartUsed_.assign(layout_->stavesPerPart.size(), 0);
+        const auto use = [&](const AbcToken& token) {
+            if (token.name != 'V' || (token.kind != AbcTokenKind::Field && token.kind != AbcTokenKind::InlineField)) {
+                return;
+            }
+            if (const StaffLayout::Place* place = layout_->find(parseVoice(token.text).id)) {
+                layoutPartUsed_[place->part] = 1;
+            }
+        };
+        for (const AbcToken& token : tokens.fileHeader) use(token);
+        for (const AbcToken& token : tokens.tune) use(token);
+    }
 
     // Sizes the vectors a tune fills from its token counts, so they grow once, not note by note.
     void reserveFor(std::span<const AbcToken> tune) {
@@ -259,7 +341,7 @@ private:
                     headerField(token, false);
                     return;
                 case AbcTokenKind::Directive:
-                    directive(token.text);
+                    directive(token, token.text);
                     return;
                 case AbcTokenKind::LineBreak:
                 case AbcTokenKind::BlankLine:
@@ -272,6 +354,7 @@ private:
                     break;
             }
         }
+        if (isMusic(token.kind)) musicStarted_ = true;
         if (token.kind != AbcTokenKind::Field && token.kind != AbcTokenKind::LineBreak &&
             token.kind != AbcTokenKind::Space && token.kind != AbcTokenKind::Continuation &&
             token.kind != AbcTokenKind::Directive) {
@@ -292,7 +375,7 @@ private:
                 bodyField(token);
                 break;
             case AbcTokenKind::Directive:
-                directive(token.text);
+                directive(token, token.text);
                 break;
             case AbcTokenKind::Note:
                 note(token);
@@ -437,13 +520,12 @@ private:
                 appendLine(words_, value, "\n");
                 break;
             case 'I':
-                directive(value);
+                directive(token, value);
                 break;
             case 'U':
                 userSymbol(token);
                 break;
-            case 'm':
-                warn(token, "macros (m:) are not expanded; the field is ignored");
+            case 'm':  // a macro, expanded in the text before it was tokenized (AbcMacros.hpp)
                 break;
             case 'Y':  // the Nottingham Music Database's part order
                 yOrder_ = &token;
@@ -514,9 +596,16 @@ private:
         userSymbols_[static_cast<unsigned char>(letter.front())] = meaning;
     }
 
-    // "%%MIDI program 40" (or I:MIDI …): the General MIDI program; other directives only lay out.
-    void directive(std::string_view text) {
+    // "%%MIDI program 40" (or I:MIDI …): the General MIDI program; "%%score …" groups the voices
+    // (taken before the music, takeStaffLayout); other directives only lay out.
+    void directive(const AbcToken& token, std::string_view text) {
         text = trimmed(text);
+        if (const auto layout = staffLayoutText(text)) {
+            if (musicStarted_ && *layout != layoutText_) {
+                warn(token, "%%score after the music has begun cannot regroup the parts; ignored");
+            }
+            return;
+        }
         if (!text.starts_with("MIDI") || text.find("program") == std::string_view::npos) return;
         const std::size_t lastSpace = text.find_last_of(" \t");
         int program = 0;
@@ -579,33 +668,73 @@ private:
             fail(token, core::ErrorCode::Unsupported, "more than 64 voices");
             return kNone;
         }
+        if (layout_ && layoutParts_.empty()) {
+            // The grouped parts come first, top to bottom, whichever of their voices is met first.
+            for (std::size_t part = 0; part < layout_->stavesPerPart.size(); ++part) {
+                layoutParts_.push_back(layoutPartUsed_[part] != 0
+                                           ? addPart(layout_->stavesPerPart[part], layout_->voicesPerPart[part])
+                                           : kNone);
+            }
+        }
         Voice voice;
         voice.id = id;
-        voice.part = score_.parts.size();
+        if (const StaffLayout::Place* place = layout_ ? layout_->find(id) : nullptr) {
+            std::size_t& part = layoutParts_[place->part];
+            // Made above when a V: field names one of its voices, as every voice's does; else now.
+            if (part == kNone) part = addPart(layout_->stavesPerPart[place->part], layout_->voicesPerPart[place->part]);
+            voice.part = part;
+            voice.staff = place->staff;
+            voice.laneVoices[0] = place->number;
+            voice.rank = static_cast<std::uint8_t>(place->number - 1);
+            partsShared_ = partsShared_ || layout_->voicesPerPart[place->part] > 1;
+        } else {
+            voice.part = addPart(1, 1);
+            voice.laneVoices[0] = 1;
+        }
         voice.unitLength = unitLength_;
         voice.meter = headerMeter_;
         setKey(voice, headerKeySignature_);
         voice.octaveShift = headerStaff_.octave.value_or(0);
         resetBarAccidentals(voice);
-        // The first voice usually has most of the notes; later ones grow as they need.
-        score::Part part;
-        part.events.reserve(voices_.empty() ? eventsExpected_ : 0);
-        part.id = "P" + std::to_string(score_.parts.size() + 1);
-        part.instrument.gmProgram = defaultProgram_;
-        if (!id.empty() && !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-            part.name = id;
-        }
+        score::Part& part = score_.parts[voice.part];
+        const bool numbered = std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!numbered && outranks(kNamedById + voice.rank, partVoices_[voice.part].namedBy)) part.name = id;
         if (headerStaff_.transpose) part.transposition = transposition(*headerStaff_.transpose);
-        if (headerStaff_.clef) addClef(part.id, {}, *headerStaff_.clef);
-        score_.parts.push_back(std::move(part));
+        if (headerStaff_.clef) addClef(part.id, voice.staff, {}, *headerStaff_.clef);
         voices_.push_back(std::move(voice));
         return voices_.size() - 1;
     }
 
+    // A part of `staves` staves for `voices` voices (more come with overlays), in the score's order.
+    std::size_t addPart(std::uint8_t staves, std::uint8_t voices) {
+        score::Part& part = score_.parts.emplace_back();
+        // The first part usually has most of the notes; later ones grow as they need.
+        part.events.reserve(score_.parts.size() == 1 ? eventsExpected_ : 0);
+        part.id = "P" + std::to_string(score_.parts.size());
+        part.instrument.gmProgram = defaultProgram_;
+        part.staves = staves;
+        partVoices_.push_back({.numbers = voices});
+        return score_.parts.size() - 1;
+    }
+
+    // A part shared by several voices takes its name from the highest of them that gives one
+    // (an explicit name= before a voice's id): whether a voice of `rank` may, with the best rank so
+    // far in `holder`.
+    static constexpr std::uint8_t kNamedById = kMostParts;
+
+    static bool outranks(std::size_t rank, std::uint8_t& holder) {
+        if (rank > holder) return false;
+        holder = static_cast<std::uint8_t>(rank);
+        return true;
+    }
+
     void applyVoiceField(Voice& voice, const VoiceField& field, bool fromStart) {
         score::Part& part = score_.parts[voice.part];
-        if (!field.name.empty()) part.name = field.name;
-        if (!field.shortName.empty()) part.abbreviation = field.shortName;
+        PartVoices& taken = partVoices_[voice.part];
+        if (!field.name.empty() && outranks(voice.rank, taken.namedBy)) part.name = field.name;
+        if (!field.shortName.empty() && outranks(voice.rank, taken.abbreviatedBy)) {
+            part.abbreviation = field.shortName;
+        }
         applyStaff(voice, field.staff, fromStart);
     }
 
@@ -613,7 +742,7 @@ private:
         score::Part& part = score_.parts[voice.part];
         if (staff.octave) voice.octaveShift = *staff.octave;
         if (staff.transpose) part.transposition = transposition(*staff.transpose);
-        if (staff.clef) addClef(part.id, fromStart ? score::ScorePosition{} : here(voice), *staff.clef);
+        if (staff.clef) addClef(part.id, voice.staff, fromStart ? score::ScorePosition{} : here(voice), *staff.clef);
     }
 
     static score::Transposition transposition(int semitones) {
@@ -625,11 +754,13 @@ private:
         return t;
     }
 
-    void addClef(const std::string& partId, score::ScorePosition position, score::Clef clef) {
+    void addClef(const std::string& partId, std::uint8_t staff, score::ScorePosition position, score::Clef clef) {
         clef.partId = partId;
+        clef.staff = staff;
         clef.at = position;
         auto& clefs = score_.layers.notation.clefs;
-        std::erase_if(clefs, [&](const score::Clef& c) { return c.partId == partId && c.at == position; });
+        std::erase_if(clefs,
+                      [&](const score::Clef& c) { return c.partId == partId && c.staff == staff && c.at == position; });
         clefs.push_back(std::move(clef));
     }
 
@@ -816,7 +947,8 @@ private:
         score::Event& event = part.events.emplace_back();
         event.id = score_.newId();
         event.measure = v.measure;
-        event.voice = static_cast<std::uint8_t>(v.lane + 1);
+        event.voice = v.number();
+        event.staff = v.staff;
         event.invisible = kind == EventKind::InvisibleRest || kind == EventKind::InvisibleMeasureRest;
         event.measureRest = measureRest;
         event.tuplets = std::move(tuplets);
@@ -857,11 +989,13 @@ private:
         score::Part& part = score_.parts[v.part];
         for (score::TextMark& text : v.texts) {
             text.partId = part.id;
+            text.staff = v.staff;
             text.at = position;
             score_.layers.notation.texts.push_back(std::move(text));
         }
         v.texts.clear();
-        for (const std::string_view mark : v.dynamics) part.dynamics.push_back({position, 1, std::string{mark}, 0});
+        for (const std::string_view mark : v.dynamics)
+            part.dynamics.push_back({position, v.staff, std::string{mark}, 0});
         v.dynamics.clear();
     }
 
@@ -911,7 +1045,8 @@ private:
         event.id = score_.newId();
         event.measure = v.measure;
         event.offset = exact(v.current().offset);
-        event.voice = static_cast<std::uint8_t>(v.lane + 1);
+        event.voice = v.number();
+        event.staff = v.staff;
         event.notes = std::move(notes);
         event.grace = score::Grace{graceSlash_, exact(value)};
         const std::size_t index = part.events.size();
@@ -1081,7 +1216,7 @@ private:
         before.duration = exact(changed);
         // Grace notes written between the two ("A{g}>B") lead into the second: they move with it.
         for (std::size_t i = lane.lastEvent + 1; i < events.size(); ++i) {
-            if (events[i].grace && events[i].voice == v.lane + 1) events[i].offset = exact(offset);
+            if (events[i].grace && events[i].voice == v.number()) events[i].offset = exact(offset);
         }
         lane.brokenNext = firstLonger ? shorter : longer;
         afterEvent_ = false;
@@ -1149,6 +1284,15 @@ private:
         if (v.lane + 1 == kMostLanes) {
             warn(token, "more than 8 overlaid voices '&' in a measure; ignored");
             return;
+        }
+        std::uint8_t& number = v.laneVoices[v.lane + 1];
+        if (number == 0) {
+            std::uint8_t& numbers = partVoices_[v.part].numbers;
+            if (numbers == std::numeric_limits<std::uint8_t>::max()) {
+                warn(token, "more than 255 voices in one part; the overlay '&' is ignored");
+                return;
+            }
+            number = ++numbers;
         }
         ++v.lane;
         if (v.lane == v.lanes.size()) v.lanes.emplace_back();
@@ -1221,7 +1365,7 @@ private:
             case Decoration::Kind::HairpinStop:
                 if (v.hairpinFrom) {
                     score_.layers.notation.hairpins.push_back(
-                        {score_.parts[v.part].id, 1, *v.hairpinFrom, here(v), v.hairpinCrescendo});
+                        {score_.parts[v.part].id, v.staff, *v.hairpinFrom, here(v), v.hairpinCrescendo});
                     v.hairpinFrom.reset();
                 } else {
                     warn(token, "!" + std::string{name} + "! ends no crescendo or diminuendo; ignored");
@@ -1482,7 +1626,7 @@ private:
                 const auto& events = score_.parts[v.part].events;
                 for (std::size_t i = v.lyricsFrom; i < events.size(); ++i) {
                     const score::Event& event = events[i];
-                    if (!event.notes.empty() && !event.grace && event.voice == 1) {
+                    if (!event.notes.empty() && !event.grace && event.voice == v.laneVoices[0]) {
                         lyricTargets_.push_back({event.id, event.measure});
                     }
                 }
@@ -1572,7 +1716,7 @@ private:
         }
         numberMeasures();
         buildForm(lastMeasure);
-        if (hasOverlays_) {
+        if (hasOverlays_ || partsShared_) {
             for (score::Part& part : score_.parts) {
                 std::stable_sort(part.events.begin(), part.events.end(),
                                  [](const score::Event& a, const score::Event& b) {
@@ -1752,6 +1896,15 @@ private:
     std::uint8_t defaultProgram_ = 0;
     std::array<std::string_view, 128> userSymbols_{};
     char lastFieldName_ = 0;
+
+    // How the voices share parts and staves (%%score).
+    std::optional<StaffLayout> layout_;
+    std::string_view layoutText_;
+    std::vector<std::uint8_t> layoutPartUsed_;  // by the layout's part: some V: names one of its voices
+    std::vector<std::size_t> layoutParts_;      // the score's part for each of the layout's, once made
+    std::vector<PartVoices> partVoices_;        // by part
+    bool partsShared_ = false;                  // some part has several voices, written one after another
+    bool musicStarted_ = false;
 
     // The body.
     std::vector<Voice> voices_;
