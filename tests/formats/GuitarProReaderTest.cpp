@@ -254,6 +254,7 @@ TEST(GuitarProReaderTest, MapsTracks) {
     EXPECT_EQ(drums.instrument.midiChannel, 10);
     EXPECT_TRUE(drums.tuning.empty());
     EXPECT_EQ(drums.events.at(0).notes.at(0).percussionKey, 38);  // acoustic snare
+    EXPECT_EQ(drums.events[0].notes[0].pitch.toString(), "C5");   // drawn in the snare's space
     EXPECT_EQ(tabOf(score, drums.events[0].notes[0].id), nullptr);
 }
 
