@@ -56,7 +56,7 @@ StandardMidiFile everyDrumKey() {
     file.division.ticksPerQuarter = 96;
     auto& events = file.tracks.emplace_back().events;
     for (int key = 27; key <= 87; ++key) {
-        const std::int64_t tick = (key - 27) * 96;
+        const std::int64_t tick = std::int64_t{key - 27} * 96;
         events.push_back({tick, 0, 0, 0, SmfEventKind::Channel, 0x99, static_cast<std::uint8_t>(key), 100});
         events.push_back({tick + 96, 0, 0, 0, SmfEventKind::Channel, 0x89, static_cast<std::uint8_t>(key), 0});
     }
@@ -94,7 +94,7 @@ TEST(PercussionStaffTest, EveryGmDrumKeyIsDrawnOnTheStaffAndKeepsItsPlaceAndKeyT
     // another (electric snare like the acoustic one, low-mid tom like hi-mid) is named by its place
     // and head alone; every other note keeps its place.
     const std::string anonymous =
-        std::regex_replace(std::regex_replace(written, std::regex{"<instrument id=\"[^\"]*\"/>"}, ""),
+        std::regex_replace(std::regex_replace(written, std::regex{R"(<instrument id="[^"]*"/>)"}, ""),
                            std::regex{"<midi-unpitched>[0-9]+</midi-unpitched>"}, "");
     ASSERT_EQ(anonymous.find("midi-unpitched"), std::string::npos);
     const auto guessed = drumNotes(readBack(anonymous).parts.at(0));
@@ -145,7 +145,10 @@ TEST_F(GuitarProDrumsTest, DrumTracksOfTheCorpusAreDrawnOnTheDrumStaffAndKeepItT
         for (const auto& [measure, offset, key, place] : drumNotes(*drumPart)) ++counted[{key, place}];
         EXPECT_EQ(counted, drums);
 
-        const score::Score back = readBack(writeMusicXml(song));
+        const std::string written = writeMusicXml(song);
+        const auto check = test::validateAgainstMusicXmlSchema(written);
+        EXPECT_TRUE(check.valid) << check.messages;
+        const score::Score back = readBack(written);
         const auto index = static_cast<std::size_t>(drumPart - song.parts.begin());
         ASSERT_EQ(back.parts.size(), song.parts.size());
         EXPECT_EQ(drumNotes(back.parts[index]), drumNotes(*drumPart));
