@@ -789,6 +789,31 @@ TEST(MidiScoreTest, TiedNotesPlayAsOneGraceNotesBeforeTheBeatAndCueNotesNotAtAll
     EXPECT_EQ(rawNotes(midi.tracks[1]), expected);
 }
 
+TEST(MidiScoreTest, TiedDrumsDrawnOnOneLineKeepTheirOwnLengths) {
+    // Open (46) and closed (42) hi-hat share the G5 line: the closed one is tied over two quarters,
+    // the open one over three, and each tie continues its own drum.
+    ScoreBuilder b{1};
+    b.part("Drums").instrument.percussion = true;
+    struct Tied {
+        int key;
+        bool stop;
+        bool start;
+    };
+    const auto hiHats = [&](Rational offset, const std::vector<Tied>& drums) {
+        auto& event = b.notes(0, offset, {1, 4}, std::vector<int>(drums.size(), 79));  // all on G5
+        for (std::size_t i = 0; i < drums.size(); ++i) {
+            event.notes[i].percussionKey = static_cast<std::uint8_t>(drums[i].key);
+            event.notes[i].tieStop = drums[i].stop;
+            event.notes[i].tieStart = drums[i].start;
+        }
+    };
+    hiHats(0, {{46, false, true}, {42, false, true}});
+    hiHats({1, 4}, {{42, true, false}, {46, true, true}});
+    hiHats({1, 2}, {{46, true, false}});
+    const auto midi = writeAndParse(b.score());
+    EXPECT_EQ(rawNotes(midi.tracks[1]), (std::vector<RawNoteAt>{{0, 960, 42, 80, 9}, {0, 1440, 46, 80, 9}}));
+}
+
 TEST(MidiScoreTest, TheDivisionPlacesEveryPositionExactly) {
     ScoreBuilder b{1};
     b.part("Piano");
