@@ -48,8 +48,8 @@ core::Result<Imported> importFile(const fs::path& path) {
 }
 
 // A note as both readers can say it: bar, voice (0-based), start in 960ths of a quarter within the
-// bar, whether it is a grace note, string (1 = highest), fret and sounding MIDI key (-1 for
-// percussion).
+// bar, whether it is a grace note, string (1 = highest), fret and sounding MIDI key (string and fret
+// -1 for percussion, whose key is the drum's).
 using NoteRow = std::array<std::int64_t, 7>;
 constexpr std::int64_t kTicksPerWhole = 4 * std::int64_t{960};
 
@@ -64,9 +64,11 @@ std::vector<std::vector<NoteRow>> noteRows(const score::Score& score) {
             for (const auto& note : event.notes) {
                 const auto tab = tabs.find(note.id);
                 const bool pitched = !part.instrument.percussion && tab != tabs.end();
+                const int key = pitched                      ? note.pitch.midiNumber()
+                                : part.instrument.percussion ? note.percussionKey
+                                                             : -1;
                 rows.push_back({event.measure, event.voice - 1, tick, event.grace ? 1 : 0,
-                                pitched ? tab->second->string : -1, pitched ? tab->second->fret : -1,
-                                pitched ? note.pitch.midiNumber() : -1});
+                                pitched ? tab->second->string : -1, pitched ? tab->second->fret : -1, key});
             }
         }
         std::sort(rows.begin(), rows.end());
@@ -74,45 +76,84 @@ std::vector<std::vector<NoteRow>> noteRows(const score::Score& score) {
     return parts;
 }
 
-// What gp-note-counts.mjs prints for one file: the notes of each track, or an error.
+// A bar's repeat signs and endings as both readers can say them: 1 when it opens a repeat, the
+// times its closing repeat plays the passage (0 for none), and its endings as a bitmask.
+using BarRow = std::array<std::int64_t, 3>;
+
+std::vector<BarRow> barRows(const score::Timeline& timeline) {
+    std::vector<BarRow> bars;
+    for (const auto& measure : timeline.measures) bars.push_back({measure.repeatStart ? 1 : 0, measure.repeatEnd, 0});
+    for (const auto& ending : timeline.endings) {
+        for (auto bar = ending.firstMeasure; bar <= ending.lastMeasure && bar < bars.size(); ++bar) {
+            for (const std::uint8_t number : ending.numbers) bars[bar][2] |= std::int64_t{1} << (number - 1);
+        }
+    }
+    return bars;
+}
+
+// What gp-note-counts.mjs prints for one file: the notes of each track and the repeats and
+// endings of each bar, or an error.
 struct AlphaTabNotes {
     std::string error;
     std::vector<std::vector<NoteRow>> tracks;
+    std::vector<BarRow> bars;
 };
 
-// Reads the note arrays of one line of gp-note-counts.mjs output: {"tracks":[…],"notes":[[[…]…]…]}.
+// A JSON array of integers and arrays, as gp-note-counts.mjs prints them.
+struct IntArray {
+    std::int64_t value = 0;
+    std::vector<IntArray> items;
+};
+
+// Parses the array whose '[' is at `at`, leaving `at` after its ']'.
+IntArray parseIntArray(const std::string& text, std::size_t& at) {
+    IntArray array;
+    for (++at; at < text.size();) {
+        const char c = text[at];
+        if (c == '[') {
+            array.items.push_back(parseIntArray(text, at));
+        } else if (c == ']') {
+            ++at;
+            break;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            std::size_t used = 0;
+            array.items.push_back({std::stoll(text.substr(at, 24), &used), {}});
+            at += used;
+        } else {
+            ++at;
+        }
+    }
+    return array;
+}
+
+// The rows of integers of an array of rows, each `Row` wide.
+template <typename Row>
+std::vector<Row> rowsOf(const IntArray& array) {
+    std::vector<Row> rows;
+    for (const IntArray& item : array.items) {
+        if (item.items.size() != Row{}.size()) continue;
+        Row& row = rows.emplace_back();
+        for (std::size_t i = 0; i < row.size(); ++i) row[i] = item.items[i].value;
+    }
+    return rows;
+}
+
+// Reads one line of gp-note-counts.mjs output: {"tracks":[…],"notes":[[[…]…]…],"bars":[[…]…]}.
 AlphaTabNotes parseAlphaTabLine(const std::string& line) {
     AlphaTabNotes result;
-    if (const auto error = line.find("\"error\""); error != std::string::npos) {
+    const std::size_t notes = line.find("\"notes\":[");
+    const std::size_t bars = line.find("\"bars\":[");
+    if (line.find("\"error\"") != std::string::npos || notes == std::string::npos || bars == std::string::npos) {
         result.error = line;
         return result;
     }
-    std::size_t at = line.find("\"notes\":");
-    if (at == std::string::npos) {
-        result.error = "unexpected output: " + line;
-        return result;
+    std::size_t at = notes + 8;
+    for (const IntArray& track : parseIntArray(line, at).items) {
+        auto& rows = result.tracks.emplace_back(rowsOf<NoteRow>(track));
+        std::sort(rows.begin(), rows.end());
     }
-    int depth = 0;
-    NoteRow row{};
-    std::size_t field = 0;
-    for (at += 8; at < line.size(); ++at) {
-        const char c = line[at];
-        if (c == '[') {
-            ++depth;
-            if (depth == 2) result.tracks.emplace_back();
-            if (depth == 3) field = 0;
-        } else if (c == ']') {
-            if (depth == 3 && field == row.size()) result.tracks.back().push_back(row);
-            if (--depth == 0) break;
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
-            std::size_t used = 0;
-            const long long value = std::stoll(line.substr(at), &used);
-            if (depth == 3 && field < row.size()) row[field] = value;
-            ++field;
-            at += used - 1;
-        }
-    }
-    for (auto& track : result.tracks) std::sort(track.begin(), track.end());
+    at = bars + 7;
+    result.bars = rowsOf<BarRow>(parseIntArray(line, at));
     return result;
 }
 
@@ -203,6 +244,42 @@ TEST_F(GuitarProCorpusTest, NotesAgreeWithAlphaTab) {
     }
     EXPECT_EQ(compared, 31);
     RecordProperty("files_agreeing_with_alphatab", compared);
+}
+
+TEST_F(GuitarProCorpusTest, RepeatsAndEndingsAgreeWithAlphaTab) {
+    const auto files = guitarProFiles();
+    const auto expected = alphaTabNotes(files);
+    ASSERT_EQ(expected.size(), files.size())
+        << "alphaTab did not run; install it with `npm --prefix tests/node ci` (needs node)";
+    int compared = 0;
+    int withRepeats = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (files[i].filename() == kClipboard) continue;  // alphaTab reads no clipboard files
+        SCOPED_TRACE(files[i].filename().string());
+        ASSERT_TRUE(expected[i].error.empty()) << expected[i].error;
+        const auto imported = importFile(files[i]);
+        ASSERT_TRUE(imported.ok()) << imported.error().describe();
+        auto mine = barRows(imported->scores[0].timeline);
+        ASSERT_EQ(mine.size(), expected[i].bars.size());
+        if (files[i].filename() == "Repeat.gp4") {
+            // |: bar 1 | bar 2 "3" :| bar 3 "4" :| bar 4 "8": GP4 stores each bar's highest ending,
+            // so bar 4 has what bars 2 and 3 left: 5…8 (the song's GP5 file spreads them as 1-3 and
+            // 5-7, 4, and 8). alphaTab stops looking back at bar 2's repeat sign and gives bar 4
+            // endings 1-3 again, so that passes 1 to 3 would have two endings to play.
+            ASSERT_EQ(mine.size(), 8U);
+            EXPECT_EQ(mine[3][2], 0b1111'0000);
+            EXPECT_EQ(expected[i].bars[3][2], 0b1111'0111);
+            mine[3][2] = expected[i].bars[3][2];
+        }
+        EXPECT_EQ(mine, expected[i].bars);
+        ++compared;
+        const bool repeats = std::any_of(mine.begin(), mine.end(),
+                                         [](const BarRow& bar) { return bar[0] != 0 || bar[1] != 0 || bar[2] != 0; });
+        if (repeats) ++withRepeats;
+    }
+    EXPECT_EQ(compared, 31);
+    EXPECT_EQ(withRepeats, 5);  // Demo v5, Measure Header (GP4 and GP5), Repeat (GP4 and GP5)
+    RecordProperty("files_with_repeats_agreeing_with_alphatab", withRepeats);
 }
 
 // What must agree between versions of one song: each note's place, length, string, fret, pitch and

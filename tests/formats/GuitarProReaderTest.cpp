@@ -182,6 +182,50 @@ TEST(GuitarProReaderTest, NumbersGp3EndingsAfterTheOnesTaken) {
     EXPECT_TRUE(score.timeline.endings[2].open);
 }
 
+TEST(GuitarProReaderTest, Gp4EndingGroupsEndAtTheSectionBody) {
+    // Two repeats without a start sign, each with endings 1 and 2; the bar between them is the
+    // second section's body, so its "1" is a new ending 1, not one already taken.
+    GpWriter w{4, 6};
+    w.song({.measures = 6});
+    w.measureHeader({.numerator = 4, .denominator = 4});
+    w.measureHeader({.repeatEnd = 1, .ending = 1});
+    w.measureHeader({.ending = 2});
+    w.measureHeader({});
+    w.measureHeader({.repeatEnd = 1, .ending = 1});
+    w.measureHeader({.ending = 2});
+    w.track({});
+    for (int i = 0; i < 6; ++i) w.bar({{kQuarter}});
+    const auto score = readClean(w, "test.gp4");
+    EXPECT_EQ(
+        score.timeline.endings,
+        (std::vector<score::Ending>{
+            {1, 1, {1}, "1.", false}, {2, 2, {2}, "2.", true}, {4, 4, {1}, "1.", false}, {5, 5, {2}, "2.", true}}));
+}
+
+TEST(GuitarProReaderTest, Gp4EndingsAfterSeveralRepeatsTakeWhatIsLeft) {
+    // |: A | B "3" :| C "4" :| D "8" | E |: F | G "1" | H :| I "2": D follows two bars that close the
+    // repeat, and H, which closes the second repeat without a number, belongs to G's ending.
+    GpWriter w{4, 6};
+    w.song({.measures = 9});
+    w.measureHeader({.numerator = 4, .denominator = 4, .repeatStart = true});
+    w.measureHeader({.repeatEnd = 1, .ending = 3});
+    w.measureHeader({.repeatEnd = 1, .ending = 4});
+    w.measureHeader({.ending = 8});
+    w.measureHeader({});
+    w.measureHeader({.repeatStart = true});
+    w.measureHeader({.ending = 1});
+    w.measureHeader({.repeatEnd = 1});
+    w.measureHeader({.ending = 2});
+    w.track({});
+    for (int i = 0; i < 9; ++i) w.bar({{kQuarter}});
+    const auto score = readClean(w, "test.gp4");
+    EXPECT_EQ(score.timeline.endings, (std::vector<score::Ending>{{1, 1, {1, 2, 3}, "1, 2, 3.", false},
+                                                                  {2, 2, {4}, "4.", false},
+                                                                  {3, 3, {5, 6, 7, 8}, "5, 6, 7, 8.", true},
+                                                                  {6, 6, {1}, "1.", true},
+                                                                  {8, 8, {2}, "2.", true}}));
+}
+
 TEST(GuitarProReaderTest, PlacesGp5Directions) {
     SongSpec song{.measures = 3};
     song.directions[2] = 1;   // segno in bar 1
@@ -254,6 +298,7 @@ TEST(GuitarProReaderTest, MapsTracks) {
     EXPECT_EQ(drums.instrument.midiChannel, 10);
     EXPECT_TRUE(drums.tuning.empty());
     EXPECT_EQ(drums.events.at(0).notes.at(0).percussionKey, 38);  // acoustic snare
+    EXPECT_EQ(drums.events[0].notes[0].pitch.toString(), "C5");   // drawn in the snare's space
     EXPECT_EQ(tabOf(score, drums.events[0].notes[0].id), nullptr);
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -287,6 +289,34 @@ TEST(MidiScoreTest, AFormat0FileSplitsIntoOnePartPerChannel) {
     EXPECT_EQ(drums.events[0].notes[0].percussionKey, 36);
     EXPECT_EQ(drums.events[1].notes[0].percussionKey, 42);
     EXPECT_EQ(drums.events[1].offset, Rational(1, 8));
+}
+
+TEST(MidiScoreTest, DrumsAreDrawnOnThePercussionStaffNotAtTheirKeys) {
+    // Format 0, 96 ticks a quarter: a quarter-note chord on channel 10 (kick 36, snare 38, closed
+    // hi-hat 42, crash 49 and key 100, which no drum chart places) and key 36 on channel 1. Rows:
+    // header, track header, the drum note ons (running status), the channel-1 note on, the drum note
+    // offs a quarter later, the channel-1 note off, end of track.
+    // clang-format off
+    constexpr std::array<std::uint8_t, 66> kFile{
+        'M', 'T', 'h', 'd', 0x00, 0x00, 0x00, 0x06, 0x00, 0x00, 0x00, 0x01, 0x00, 0x60,
+        'M', 'T', 'r', 'k', 0x00, 0x00, 0x00, 0x2C,
+        0x00, 0x99, 0x24, 0x64,  0x00, 0x26, 0x64,  0x00, 0x2A, 0x64,  0x00, 0x31, 0x64,  0x00, 0x64, 0x64,
+        0x00, 0x90, 0x24, 0x64,
+        0x60, 0x89, 0x24, 0x00,  0x00, 0x26, 0x00,  0x00, 0x2A, 0x00,  0x00, 0x31, 0x00,  0x00, 0x64, 0x00,
+        0x00, 0x80, 0x24, 0x00,
+        0x00, 0xFF, 0x2F, 0x00};
+    // clang-format on
+    const auto imported = readMidi(std::as_bytes(std::span{kFile}), "drums.mid");
+    ASSERT_TRUE(imported.ok()) << imported.error().describe();
+    const auto& parts = imported->scores.at(0).parts;
+    ASSERT_EQ(parts.size(), 2U);
+    ASSERT_EQ(parts[0].events.at(0).notes.size(), 1U);
+    EXPECT_EQ(parts[0].events[0].notes[0].pitch.toString(), "C2");  // a pitched C2 stays one
+    EXPECT_EQ(parts[0].events[0].notes[0].percussionKey, 0);
+    ASSERT_TRUE(parts[1].instrument.percussion);
+    std::map<int, std::string> drawn;
+    for (const auto& note : parts[1].events.at(0).notes) drawn[note.percussionKey] = note.pitch.toString();
+    EXPECT_EQ(drawn, (std::map<int, std::string>{{36, "F4"}, {38, "C5"}, {42, "G5"}, {49, "A5"}, {100, "B4"}}));
 }
 
 TEST(MidiScoreTest, ATrackPlayingOnSeveralChannelsSplits) {
@@ -757,6 +787,31 @@ TEST(MidiScoreTest, TiedNotesPlayAsOneGraceNotesBeforeTheBeatAndCueNotesNotAtAll
     const auto midi = writeAndParse(b.score());
     const std::vector<RawNoteAt> expected{{0, 2400, 69, 80, 0}, {2340, 2400, 71, 80, 0}, {2400, 2880, 72, 80, 0}};
     EXPECT_EQ(rawNotes(midi.tracks[1]), expected);
+}
+
+TEST(MidiScoreTest, TiedDrumsDrawnOnOneLineKeepTheirOwnLengths) {
+    // Open (46) and closed (42) hi-hat share the G5 line: the closed one is tied over two quarters,
+    // the open one over three, and each tie continues its own drum.
+    ScoreBuilder b{1};
+    b.part("Drums").instrument.percussion = true;
+    struct Tied {
+        int key;
+        bool stop;
+        bool start;
+    };
+    const auto hiHats = [&](Rational offset, const std::vector<Tied>& drums) {
+        auto& event = b.notes(0, offset, {1, 4}, std::vector<int>(drums.size(), 79));  // all on G5
+        for (std::size_t i = 0; i < drums.size(); ++i) {
+            event.notes[i].percussionKey = static_cast<std::uint8_t>(drums[i].key);
+            event.notes[i].tieStop = drums[i].stop;
+            event.notes[i].tieStart = drums[i].start;
+        }
+    };
+    hiHats(0, {{46, false, true}, {42, false, true}});
+    hiHats({1, 4}, {{42, true, false}, {46, true, true}});
+    hiHats({1, 2}, {{46, true, false}});
+    const auto midi = writeAndParse(b.score());
+    EXPECT_EQ(rawNotes(midi.tracks[1]), (std::vector<RawNoteAt>{{0, 960, 42, 80, 9}, {0, 1440, 46, 80, 9}}));
 }
 
 TEST(MidiScoreTest, TheDivisionPlacesEveryPositionExactly) {

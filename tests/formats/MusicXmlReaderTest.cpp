@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -524,6 +525,36 @@ TEST(MusicXmlReaderTest, UnpitchedPercussionGetsDrumKeys) {
     EXPECT_EQ(onlyNote(part.events[0]).percussionKey, 36);
     EXPECT_EQ(onlyNote(part.events[0]).pitch.toString(), "F4");
     EXPECT_EQ(onlyNote(part.events[1]).percussionKey, 42);
+}
+
+TEST(MusicXmlReaderTest, UnpitchedNotesWithoutADrumKeyAreTheDrumDrawnThere) {
+    // No <midi-unpitched>: the drum-set drum drawn on that line or space with that head. A plain G5
+    // is still the hi-hat, E6 is no drum's place (its pitch stands for the key), and a note without
+    // a display position sits on the middle line.
+    const auto drum = [](const std::string& step, int octave, const std::string& head) {
+        return "<note><unpitched><display-step>" + step + "</display-step><display-octave>" + std::to_string(octave) +
+               "</display-octave></unpitched><duration>1</duration>" +
+               (head.empty() ? "" : "<notehead>" + head + "</notehead>") + "</note>";
+    };
+    const auto score = read(partwise(
+        "<measure number=\"1\"><attributes><divisions>1</divisions><time><beats>9</beats><beat-type>4</beat-type>"
+        "</time><clef><sign>percussion</sign></clef></attributes>" +
+        drum("F", 4, "") + drum("C", 5, "") + drum("C", 5, "x") + drum("G", 5, "x") + drum("G", 5, "circle-x") +
+        drum("G", 5, "") + drum("F", 5, "diamond") + drum("E", 6, "") +
+        "<note><unpitched/><duration>1</duration></note></measure>"));
+    std::vector<std::pair<int, std::string>> drums;
+    for (const auto& event : score.parts.at(0).events) {
+        drums.emplace_back(onlyNote(event).percussionKey, onlyNote(event).pitch.toString());
+    }
+    EXPECT_EQ(drums, (std::vector<std::pair<int, std::string>>{{36, "F4"},
+                                                               {38, "C5"},
+                                                               {37, "C5"},
+                                                               {42, "G5"},
+                                                               {46, "G5"},
+                                                               {42, "G5"},
+                                                               {53, "F5"},
+                                                               {88, "E6"},
+                                                               {45, "B4"}}));
 }
 
 TEST(MusicXmlReaderTest, QuarterToneAlterationsBecomeCents) {

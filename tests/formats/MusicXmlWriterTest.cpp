@@ -582,6 +582,33 @@ TEST(MusicXmlWriterTest, PercussionNotesAreUnpitchedWithOneInstrumentPerDrum) {
     expectSchemaValid(written->text);
 }
 
+TEST(MusicXmlWriterTest, DrumsGetTheirNoteheadsAndADrumPartWithoutAClefThePercussionClef) {
+    score::Score source = scoreWithMeasures(1);
+    score::Part& drums = addPart(source, "D", "Drumset");
+    drums.instrument = {"Drumset", 0, true, 10};
+    score::Event& beat = addEvent(source, drums, 0, Rational{0}, Rational{1, 2}, "F4 G5");
+    beat.notes[0].percussionKey = 36;
+    beat.notes[1].percussionKey = 42;
+    addEvent(source, drums, 0, Rational{1, 2}, Rational{1, 4}, "G5").notes[0].percussionKey = 46;
+    addEvent(source, drums, 0, Rational{3, 4}, Rational{1, 4}, "F5").notes[0].percussionKey = 53;
+    score::Part& toms = addPart(source, "T", "Toms");  // a clef of its own stays the only one
+    toms.instrument = {"Toms", 0, true, 10};
+    addEvent(source, toms, 0, Rational{0}, Rational{1}, "E5").notes[0].percussionKey = 50;
+    source.layers.notation.clefs.push_back({"T", 1, {}, score::Clef::Sign::G, 2, 0});
+    const auto written = write(source);
+    EXPECT_EQ(written->value("//part[@id='D']/measure/attributes/clef/sign"), "percussion");
+    EXPECT_EQ(written->number("//part[@id='D']/measure/attributes/clef/line"), 2);
+    const auto notes = written->nodes("//part[@id='D']//note");
+    ASSERT_EQ(notes.size(), 4U);
+    EXPECT_FALSE(notes[0].child("notehead"));  // the kick's plain head
+    EXPECT_EQ(std::string{notes[1].child("notehead").text().as_string()}, "x");
+    EXPECT_EQ(std::string{notes[2].child("notehead").text().as_string()}, "circle-x");
+    EXPECT_EQ(std::string{notes[3].child("notehead").text().as_string()}, "diamond");
+    EXPECT_EQ(written->nodes("//part[@id='T']//clef").size(), 1U);
+    EXPECT_EQ(written->value("//part[@id='T']//clef/sign"), "G");
+    expectSchemaValid(written->text);
+}
+
 TEST(MusicXmlWriterTest, OneDrumKeepsItsInstrumentNameAndNoChannelIsInvented) {
     score::Score source = scoreWithMeasures(1);
     score::Part& snare = addPart(source, "S", "Snare");
@@ -599,6 +626,7 @@ TEST(MusicXmlWriterTest, OneDrumKeepsItsInstrumentNameAndNoChannelIsInvented) {
     EXPECT_FALSE(written->node("//score-part[@id='C']/midi-instrument/midi-unpitched"));
     EXPECT_TRUE(written->node("//part[@id='C']//note/unpitched"));
     EXPECT_FALSE(written->node("//part[@id='C']//note/instrument"));
+    EXPECT_FALSE(written->node("//part[@id='C']//note/notehead"));  // 53 names no GM drum here
     expectSchemaValid(written->text);
 }
 

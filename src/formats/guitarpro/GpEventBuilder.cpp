@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "formats/PercussionStaff.hpp"
+
 namespace mos::formats::gp {
 namespace {
 
@@ -50,9 +52,14 @@ score::Note EventBuilder::makeNote(std::uint32_t measure, std::uint8_t string, i
     note.id = import_.score.newId();
     note.velocity = velocity;
     const int midi = pitchOf(string, fret);
-    note.pitch = score::Pitch::fromMidi(midi, import_.measureFifths[measure]);
-    // A drum track's "fret" is the GM drum key (its strings are tuned to 0).
-    if (track_.percussion) note.percussionKey = static_cast<std::uint8_t>(std::clamp(midi, 0, 127));
+    if (track_.percussion) {
+        // A drum track's "fret" is the GM drum key (its strings are tuned to 0); the note is drawn
+        // where drum notation puts that drum.
+        note.percussionKey = static_cast<std::uint8_t>(std::clamp(midi, 0, 127));
+        note.pitch = percussionPosition(midi);
+    } else {
+        note.pitch = score::Pitch::fromMidi(midi, import_.measureFifths[measure]);
+    }
     return note;
 }
 

@@ -3,8 +3,8 @@
 // adds beaming, the ending bitmask, the triplet feel and a padding byte.
 //
 // Alternate endings: GP5 stores a bitmask (bit 0 = ending 1). GP3/GP4 store only the highest
-// ending number; the bar takes every ending up to it that the bars since the repeat start have
-// not taken yet, so "2" after a bar with ending 1 means ending 2.
+// ending number; the bar takes every ending up to it that the earlier endings of its group have
+// not taken, so "2" after a bar with ending 1 means ending 2 and "8" after "3" and "4" means 5…8.
 
 #include <bit>
 
@@ -50,6 +50,7 @@ public:
         if ((flags & kDoubleBar) != 0) measure.barline = "light-light";
         endings_.push_back(ending);
         repeatStarts_.push_back(measure.repeatStart);
+        repeatEnds_.push_back(measure.repeatEnd != 0);
     }
 
     // Each bar's alternate endings, bit 0 for ending 1.
@@ -83,10 +84,24 @@ private:
         measure.repeatEnd = static_cast<std::uint8_t>(std::min(passes, 255));
     }
 
-    // Every ending up to `highest` that no bar since the repeat began has taken.
+    // Every ending up to `highest` that the group's earlier endings have not taken. Going back from
+    // the bar before, the group reaches to the repeat start, or to the section's body: a bar with no
+    // ending that does not close a repeat (one that does is the last bar of an earlier ending whose
+    // first bar is further back). Earlier repeat signs do not end it, as ":|" closes every ending
+    // but the last.
     std::uint8_t gp3EndingMask(int highest) const {
         unsigned taken = 0;
-        for (std::size_t i = endings_.size(); i-- > 0 && !repeatStarts_[i];) taken |= endings_[i];
+        bool insideEnding = false;
+        for (std::size_t i = endings_.size(); i-- > 0 && !repeatStarts_[i];) {
+            if (endings_[i] != 0) {
+                taken |= endings_[i];
+                insideEnding = false;
+            } else if (repeatEnds_[i]) {
+                insideEnding = true;
+            } else if (!insideEnding) {
+                break;
+            }
+        }
         const unsigned all = (1U << static_cast<unsigned>(std::min(highest, kMaxEndings))) - 1U;
         return static_cast<std::uint8_t>(all & ~taken);
     }
@@ -135,6 +150,7 @@ private:
     std::uint8_t tripletFeel_ = 0;
     std::vector<std::uint8_t> endings_;
     std::vector<bool> repeatStarts_;
+    std::vector<bool> repeatEnds_;
 };
 
 std::string endingText(const std::vector<std::uint8_t>& numbers) {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string_view>
 
+#include "formats/PercussionStaff.hpp"
 #include "formats/midi/GeneralMidi.hpp"
 #include "formats/midi/Quantizer.hpp"
 #include "mos/formats/MidiScore.hpp"
@@ -506,7 +507,8 @@ private:
                 midi::PerformedNote& note = performed.emplace_back();
                 note.onset = onset;
                 note.end = std::min(raw.end * scale_, lastTickUnit);
-                note.pitch = score::Pitch::fromMidi(raw.key, fifths);
+                // A drum is drawn where drum notation puts it, not at its key's pitch.
+                note.pitch = percussion ? percussionPosition(raw.key) : score::Pitch::fromMidi(raw.key, fifths);
                 note.percussionKey = percussion ? raw.key : 0;
                 note.velocity = raw.velocity;
             }

@@ -177,8 +177,9 @@ private:
             });
             std::size_t dynamicCursor = 0;
             std::uint8_t dynamicVelocity = kDefaultVelocity;
-            // Open ties, oldest first: voice and written pitch, and the note the chain started (a
-            // chord may hold one pitch twice, so a key may have several).
+            // Open ties, oldest first: voice and written pitch (a drum's key: closed and open hi-hat
+            // share a line), and the note the chain started (a chord may hold one pitch twice, so a
+            // key may have several).
             std::vector<std::pair<std::uint32_t, std::size_t>> ties;
             auto& notes = played_[p];
             for (std::size_t e = 0; e < part.events.size(); ++e) {
@@ -206,8 +207,8 @@ private:
                 }
                 for (const score::Note& note : event.notes) {
                     const int written = note.pitch.midiNumber();
-                    const std::uint32_t tieKey =
-                        (std::uint32_t{event.voice} << 8U) | static_cast<std::uint8_t>(written);
+                    const int tiedBy = note.percussionKey != 0 ? note.percussionKey : written;
+                    const std::uint32_t tieKey = (std::uint32_t{event.voice} << 8U) | static_cast<std::uint8_t>(tiedBy);
                     if (note.tieStop && !note.performed) {
                         const auto chain = std::find_if(ties.begin(), ties.end(),
                                                         [&](const auto& tie) { return tie.first == tieKey; });

@@ -144,7 +144,8 @@ private:
     std::uint8_t readStaff(PartReading& reading, pugi::xml_node staff);
     score::Pitch readPitch(pugi::xml_node pitch, bool unpitched);
     score::Pitch readTuning(pugi::xml_node tuning);
-    std::uint8_t percussionKey(const PartReading& reading, pugi::xml_node instrument, const score::Pitch& pitch) const;
+    std::uint8_t percussionKey(const PartReading& reading, pugi::xml_node instrument, const score::Pitch& pitch,
+                               bool unpitched, pugi::xml_node notehead) const;
 
     // On a note (MusicXmlNotationReader.cpp).
     void readNotations(PartReading& reading, pugi::xml_node notations, std::size_t eventIndex,

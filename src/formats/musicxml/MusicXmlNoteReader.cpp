@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdlib>
 
+#include "formats/PercussionStaff.hpp"
 #include "formats/musicxml/MusicXmlImporter.hpp"
 #include "formats/musicxml/XmlValues.hpp"
 
@@ -131,8 +132,8 @@ score::Pitch Importer::readPitch(pugi::xml_node pitchNode, bool unpitched) {
         }
     }
     score::Pitch pitch{};
-    // An unpitched note may leave its display position out; a pitch may not.
-    if (unpitched && !stepNode) return pitch;
+    // An unpitched note may leave its display position out and sits on the middle line; a pitch may not.
+    if (unpitched && !stepNode) return percussionPosition(0);
     const char* stepName = unpitched ? "display-step" : "step";
     const char* octaveName = unpitched ? "display-octave" : "octave";
     const std::string_view stepText = textOf(stepNode);
@@ -177,21 +178,27 @@ score::Pitch Importer::readTuning(pugi::xml_node tuning) {
     return pitch;
 }
 
-std::uint8_t Importer::percussionKey(const PartReading& reading, pugi::xml_node instrument,
-                                     const score::Pitch& pitch) const {
+std::uint8_t Importer::percussionKey(const PartReading& reading, pugi::xml_node instrument, const score::Pitch& pitch,
+                                     bool unpitched, pugi::xml_node notehead) const {
     const auto& instruments = reading.entry->instruments;
-    int unpitched = 0;
+    int midiUnpitched = 0;
     if (instrument) {
         const std::string_view id = instrument.attribute("id").value();
         for (const InstrumentInfo& info : instruments) {
-            if (info.id == id) unpitched = info.unpitched;
+            if (info.id == id) midiUnpitched = info.unpitched;
         }
     } else if (instruments.size() == 1) {
-        unpitched = instruments.front().unpitched;
+        midiUnpitched = instruments.front().unpitched;
     }
-    // MusicXML counts MIDI keys from 1; without one, the note's position stands for its key.
-    const int key = unpitched > 0 ? unpitched - 1 : pitch.midiNumber();
-    return static_cast<std::uint8_t>(std::clamp(key, 1, 127));
+    // MusicXML counts MIDI keys from 1. Without one, an unpitched note is the drum that drum
+    // notation draws there with that head (a plain head when none is given); a pitched note's
+    // position stands for its key.
+    if (midiUnpitched > 0) return static_cast<std::uint8_t>(std::clamp(midiUnpitched - 1, 1, 127));
+    if (unpitched) {
+        const auto head = notehead ? percussionNoteheadFromMusicXml(textOf(notehead)) : PercussionNotehead::Normal;
+        if (const auto drawn = percussionKeyAt(pitch, head)) return *drawn;
+    }
+    return static_cast<std::uint8_t>(std::clamp(pitch.midiNumber(), 1, 127));
 }
 
 void Importer::readNote(PartReading& reading, pugi::xml_node note) {
@@ -209,6 +216,7 @@ void Importer::readNote(PartReading& reading, pugi::xml_node note) {
     pugi::xml_node voiceNode;
     pugi::xml_node staffNode;
     pugi::xml_node instrumentNode;
+    pugi::xml_node noteheadNode;
     pugi::xml_node graceNode;
     pugi::xml_node typeNode;
     pugi::xml_node stemNode;
@@ -246,6 +254,8 @@ void Importer::readNote(PartReading& reading, pugi::xml_node note) {
             unpitched = true;
         } else if (named(name, "instrument")) {
             instrumentNode = child;
+        } else if (named(name, "notehead")) {
+            noteheadNode = child;
         } else if (named(name, "grace")) {
             graceNode = child;
         } else if (named(name, "cue")) {
@@ -287,7 +297,7 @@ void Importer::readNote(PartReading& reading, pugi::xml_node note) {
         }
         if (pitchNode) {
             if (unpitched || reading.part->instrument.percussion)
-                n.percussionKey = percussionKey(reading, instrumentNode, n.pitch);
+                n.percussionKey = percussionKey(reading, instrumentNode, n.pitch, unpitched, noteheadNode);
             n.tieStart = tieStart;
             n.tieStop = tieStop;
             sounding = n;

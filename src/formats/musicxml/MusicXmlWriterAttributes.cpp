@@ -107,6 +107,9 @@ void writeMeasureAttributes(XmlStream& xml, const ScorePlan& plan, const PartPla
     const score::Part& instrument = *part.part;
     const bool tuning = first && !instrument.tuning.empty();
     const bool transpose = first && !instrument.transposition.isNone();
+    // A drum part its source gave no clef (Guitar Pro, MIDI) gets the percussion clef its unpitched
+    // notes are drawn for.
+    const bool drumClef = first && clefs.empty() && instrument.instrument.percussion;
     if (!first && !key && !time && clefs.empty()) return;
 
     xml.open("attributes");
@@ -115,6 +118,9 @@ void writeMeasureAttributes(XmlStream& xml, const ScorePlan& plan, const PartPla
     if (time) writeTime(xml, *time);
     if (first && part.staves > 1) xml.leaf("staves", std::int64_t{part.staves});
     for (const score::Clef* clef : clefs) writeClef(xml, part, *clef);
+    for (std::uint8_t staff = 1; drumClef && staff <= part.staves; ++staff) {
+        writeClef(xml, part, score::Clef{instrument.id, staff, {}, score::Clef::Sign::Percussion, 2, 0});
+    }
     if (tuning) writeStaffDetails(xml, part);
     if (transpose) writeTranspose(xml, instrument.transposition);
     xml.close();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "formats/PercussionStaff.hpp"
 #include "formats/musicxml/MusicXmlWriterElements.hpp"
 #include "formats/musicxml/MusicXmlWriterValues.hpp"
 
@@ -210,6 +211,8 @@ private:
             if (tab->ghost) xml_.attribute("parentheses", "yes");
             xml_.text(tab->deadNote ? "x" : "normal");
             xml_.close();
+        } else if (note != nullptr) {
+            writeDrumNotehead(*note);
         }
         if (part_.writeStaff) xml_.leaf("staff", std::int64_t{std::max<std::uint8_t>(event_.staff, 1)});
         if (const auto* beam = findIn(plan_.beams, event_.id); beam != nullptr && first) {
@@ -278,6 +281,14 @@ private:
         if (const std::string alter = alterText(pitch.alter, pitch.cents); !alter.empty()) xml_.leaf("alter", alter);
         xml_.leaf("octave", clampOctave(pitch.octave));
         xml_.close();
+    }
+
+    // Cymbals and hi-hats of a GM drum part get the x heads drum notation gives them.
+    void writeDrumNotehead(const score::Note& note) {
+        if (note.percussionKey == 0 || !part_.part->instrument.percussion) return;
+        const auto drum = percussionNotation(note.percussionKey);
+        if (drum && drum->notehead != PercussionNotehead::Normal)
+            xml_.leaf("notehead", musicXmlNotehead(drum->notehead));
     }
 
     void writeInstrument(const score::Note& note) {

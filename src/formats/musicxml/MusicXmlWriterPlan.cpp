@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "formats/PercussionStaff.hpp"
 #include "formats/musicxml/MusicXmlWriterValues.hpp"
 
 namespace mos::formats::musicxml_writer {
@@ -254,9 +255,9 @@ private:
             plan.instruments.push_back({numbered(plan.id + "-I", 1), name, 0});
         }
         for (const std::uint8_t key : keys) {
-            std::string name{drumName(key)};
+            const auto drum = percussionNotation(key);
+            std::string name = drum ? std::string{drum->name} : numbered("Percussion ", key);
             if (keys.size() == 1 && !part.instrument.name.empty()) name = part.instrument.name;
-            if (name.empty()) name = numbered("Percussion ", key);
             plan.instruments.push_back({numbered(plan.id + "-I", key + 1), std::move(name), key});
         }
         plan.instrumentOnNotes = plan.instruments.size() > 1;

@@ -189,18 +189,6 @@ constexpr std::array<std::string_view, 33> kChordKinds{"major",
                                                        "other",
                                                        "none"};
 
-// General MIDI level 1 percussion keys 35…81.
-constexpr std::uint8_t kFirstDrumKey = 35;
-constexpr std::array<std::string_view, 47> kDrumNames{
-    "Acoustic Bass Drum", "Bass Drum 1",   "Side Stick",     "Acoustic Snare", "Hand Clap",      "Electric Snare",
-    "Low Floor Tom",      "Closed Hi-Hat", "High Floor Tom", "Pedal Hi-Hat",   "Low Tom",        "Open Hi-Hat",
-    "Low-Mid Tom",        "Hi-Mid Tom",    "Crash Cymbal 1", "High Tom",       "Ride Cymbal 1",  "Chinese Cymbal",
-    "Ride Bell",          "Tambourine",    "Splash Cymbal",  "Cowbell",        "Crash Cymbal 2", "Vibraslap",
-    "Ride Cymbal 2",      "Hi Bongo",      "Low Bongo",      "Mute Hi Conga",  "Open Hi Conga",  "Low Conga",
-    "High Timbale",       "Low Timbale",   "High Agogo",     "Low Agogo",      "Cabasa",         "Maracas",
-    "Short Whistle",      "Long Whistle",  "Short Guiro",    "Long Guiro",     "Claves",         "Hi Wood Block",
-    "Low Wood Block",     "Mute Cuica",    "Open Cuica",     "Mute Triangle",  "Open Triangle"};
-
 }  // namespace
 
 bool isBarStyle(std::string_view style) noexcept { return contains(kBarStyles, style); }
@@ -208,10 +196,5 @@ bool isBarStyle(std::string_view style) noexcept { return contains(kBarStyles, s
 bool isDynamicsElement(std::string_view mark) noexcept { return contains(kDynamics, mark); }
 
 bool isChordKind(std::string_view kind) noexcept { return contains(kChordKinds, kind); }
-
-std::string_view drumName(std::uint8_t key) noexcept {
-    if (key < kFirstDrumKey || key >= kFirstDrumKey + kDrumNames.size()) return {};
-    return kDrumNames[key - kFirstDrumKey];
-}
 
 }  // namespace mos::formats::musicxml_writer

@@ -55,7 +55,5 @@ bool isBarStyle(std::string_view style) noexcept;
 bool isDynamicsElement(std::string_view mark) noexcept;
 // True for the <kind> values of the schema ("major", "minor-seventh" …). Thread: any. RT-safe: yes.
 bool isChordKind(std::string_view kind) noexcept;
-// The General MIDI name of a drum key ("Acoustic Snare" for 38), or empty. Thread: any. RT-safe: yes.
-std::string_view drumName(std::uint8_t key) noexcept;
 
 }  // namespace mos::formats::musicxml_writer
