@@ -8,9 +8,11 @@
 namespace mos::theory {
 namespace {
 
-// Diatonic steps and semitones of each degree.
+// Diatonic steps and semitones of each degree, named as musicians write intervals.
+// NOLINTBEGIN(readability-identifier-naming)
 constexpr Interval P1{0, 0}, m2{1, 1}, M2{1, 2}, A2{1, 3}, m3{2, 3}, M3{2, 4}, d4{3, 4}, P4{3, 5}, A4{3, 6}, d5{4, 6},
     P5{4, 7}, A5{4, 8}, m6{5, 8}, M6{5, 9}, A6{5, 10}, m7{6, 10}, M7{6, 11}, A1{0, 1};
+// NOLINTEND(readability-identifier-naming)
 
 struct ScaleInfo {
     ScaleType type;

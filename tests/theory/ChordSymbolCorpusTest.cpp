@@ -35,7 +35,7 @@ std::vector<fs::path> filesIn(const fs::path& folder, const std::string& extensi
 // alternate to the one before it ("C7(Ab7)") or stands alone ("(C7)").
 std::vector<std::string> jazzSymbols(const std::string& json) {
     std::vector<std::string> symbols;
-    const std::string key = "\"Chords\": \"";
+    const std::string key = R"("Chords": ")";
     for (std::size_t at = json.find(key); at != std::string::npos; at = json.find(key, at)) {
         at += key.size();
         const std::size_t end = json.find('"', at);
