@@ -122,7 +122,7 @@ TEST(HermesTimelineTest, WritesEventsInTimeOrderAndReadsBackTheSameMusic) {
 }
 
 TEST(HermesTimelineTest, BadInputIsAnErrorNamingTheFileAndTheEvent) {
-    const auto notJson = readHermesTimeline("{\"version\": \"1.0\", \"events\": [", "cut.hermes.json");
+    const auto notJson = readHermesTimeline(R"({"version": "1.0", "events": [)", "cut.hermes.json");
     ASSERT_FALSE(notJson);
     EXPECT_NE(notJson.error().describe().find("cut.hermes.json"), std::string::npos);
     EXPECT_TRUE(notJson.error().where.byteOffset.has_value());

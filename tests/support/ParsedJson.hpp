@@ -25,7 +25,7 @@ public:
 
     simdjson::dom::element root() const { return root_; }
     // The member `key` of the root object; throws simdjson_error when there is none.
-    simdjson::dom::element operator[](std::string_view key) const { return root_[key]; }
+    simdjson::dom::element operator[](std::string_view key) const { return root_[key].value(); }
     bool contains(std::string_view key) const { return root_[key].error() == simdjson::SUCCESS; }
 
 private:

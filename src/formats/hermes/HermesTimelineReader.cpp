@@ -216,15 +216,15 @@ private:
         const Value data = member(timed.event, "data");
         if (type == "tempo_change") {
             if (const auto bpm = tempoOf(timed.event)) {
-                tempos_.push_back({timed.tick, *bpm});
+                tempos_.emplace_back(timed.tick, *bpm);
             } else {
                 warn(timed.index, "a tempo_change needs data.bpm above 0");
             }
         } else if (type == "key_change") {
             if (const auto key = keyOf(data)) {
-                keys_.push_back({timed.tick, *key});
+                keys_.emplace_back(timed.tick, *key);
             } else {
-                warn(timed.index, "a key_change needs data.key (\"G major\", \"Em\") or data.fifths");
+                warn(timed.index, R"(a key_change needs data.key ("G major", "Em") or data.fifths)");
             }
         } else if (type == "chord_change") {
             addChord(timed, data);
@@ -266,9 +266,9 @@ private:
             warn(timed.index, "a chord_change needs data.expected, data.detected or data.symbol");
             return;
         }
-        chords_.push_back({timed.tick, symbol});
+        chords_.emplace_back(timed.tick, symbol);
         if (std::string roman = text(data, "roman"); !roman.empty()) {
-            numerals_.push_back({timed.tick, std::move(roman)});
+            numerals_.emplace_back(timed.tick, std::move(roman));
         }
     }
 

@@ -27,15 +27,16 @@ using core::JsonWriter;
 using core::Rational;
 using Layout = JsonWriter::Layout;
 
+// At one place: tempo, key, chord, note off, note on, then what was kept.
+enum class Order { Tempo, Key, Chord, NoteOff, NoteOn, Kept };
+
 // One event, written once all are sorted: its timing comes from `position`, the rest from `members`.
 struct Entry {
     Rational position;  // whole notes from the start
-    int order;          // at one place: tempo, key, chord, note off, note on
+    Order order;
     std::string_view type;
     std::function<void(JsonWriter&)> members;  // writes "data" and whatever else the event holds
 };
-
-enum Order : int { kTempo, kKey, kChord, kNoteOff, kNoteOn, kKept };
 
 class TimelineWriter {
 public:
@@ -91,7 +92,7 @@ private:
     }
 
     // An event whose data object `writeData` fills.
-    void add(Rational position, int order, std::string_view type, std::function<void(JsonWriter&)> writeData) {
+    void add(Rational position, Order order, std::string_view type, std::function<void(JsonWriter&)> writeData) {
         entries_.push_back({position, order, type, [writeData = std::move(writeData)](JsonWriter& json) {
                                 json.key("data");
                                 json.beginObject();
@@ -104,7 +105,7 @@ private:
         for (std::size_t m = 0; m < score_.timeline.measures.size(); ++m) {
             const score::Measure& measure = score_.timeline.measures[m];
             for (const score::TempoMark& mark : measure.tempos) {
-                add(starts_[m] + mark.offset, kTempo, "tempo_change", [&mark](JsonWriter& json) {
+                add(starts_[m] + mark.offset, Order::Tempo, "tempo_change", [&mark](JsonWriter& json) {
                     json.key("bpm");
                     json.number(mark.quarterBpm().toDouble());
                     if (!mark.text.empty()) {
@@ -114,7 +115,7 @@ private:
                 });
             }
             for (const score::KeyChange& change : measure.keys) {
-                add(starts_[m] + change.offset, kKey, "key_change", [&change](JsonWriter& json) {
+                add(starts_[m] + change.offset, Order::Key, "key_change", [&change](JsonWriter& json) {
                     const std::string name = score::keyName(change.key);  // "E minor"
                     json.key("key");
                     json.string(name);
@@ -136,7 +137,7 @@ private:
             const auto numeral = std::find_if(numerals.begin(), numerals.end(),
                                               [&](const score::RomanNumeral& n) { return n.at == chord.at; });
             const score::RomanNumeral* roman = numeral != numerals.end() ? &*numeral : nullptr;
-            add(absolute(chord.at), kChord, "chord_change", [&chord, roman](JsonWriter& json) {
+            add(absolute(chord.at), Order::Chord, "chord_change", [&chord, roman](JsonWriter& json) {
                 json.key("expected");
                 json.string(chord.text);
                 if (roman != nullptr) {
@@ -158,7 +159,7 @@ private:
                 if (!on && event.command() != 0x80 && event.command() != 0x90) {
                     continue;
                 }
-                add(Rational{event.tick} / ticksPerWhole, on ? kNoteOn : kNoteOff, "midi_event",
+                add(Rational{event.tick} / ticksPerWhole, on ? Order::NoteOn : Order::NoteOff, "midi_event",
                     [on, note = event.data1, velocity = on ? event.data2 : 0, channel0to15 = event.channel0to15(),
                      part](JsonWriter& json) {
                         json.key("message");
@@ -203,7 +204,7 @@ private:
                 !tickMember || tickMember->get_int64().get(tick) != simdjson::SUCCESS) {
                 tick = 0;
             }
-            entries_.push_back({Rational{tick, core::kTicksPerWhole}, kKept, type,
+            entries_.push_back({Rational{tick, core::kTicksPerWhole}, Order::Kept, type,
                                 [event](JsonWriter& json) { writeKeptMembers(json, event); }});
         }
     }
