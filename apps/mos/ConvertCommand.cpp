@@ -128,14 +128,20 @@ private:
     void report(const score::Score& score, const Target& target, std::size_t tunes, formats::ScoreFormat format) const {
         const std::string title = displayTitle(score, tunes > 1 ? target.tune : 0, options_.input);
         if (context_.json) {
-            nlohmann::json line{{"input", options_.input},
-                                {"output", target.path.string()},
-                                {"format", formats::formatName(format)},
-                                {"title", title}};
-            if (tunes > 1) {
-                line["tune"] = target.tune;
-            }
-            printJsonLine(line);
+            printJsonLine([&](core::JsonWriter& json) {
+                json.key("input");
+                json.string(options_.input);
+                if (tunes > 1) {
+                    json.key("tune");
+                    json.unsignedInteger(target.tune);
+                }
+                json.key("output");
+                json.string(target.path.string());
+                json.key("format");
+                json.string(formats::formatName(format));
+                json.key("title");
+                json.string(title);
+            });
         } else {
             std::cout << "wrote " << target.path.string() << " (" << formats::formatName(format) << "): " << title
                       << '\n';

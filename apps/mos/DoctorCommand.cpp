@@ -88,85 +88,164 @@ Hint webHint(const core::WebRootSearch& web) {
            "(its index.html)";
 }
 
-nlohmann::json orNull(const Hint& text) { return text ? nlohmann::json(*text) : nlohmann::json(nullptr); }
+// The JSON report: one object with a member per section; every check has a "hint", null when
+// nothing is missing, and what could not be found is null rather than left out.
 
-nlohmann::json pathList(const std::vector<fs::path>& paths) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const fs::path& path : paths) list.push_back(path.string());
-    return list;
+using Text = std::optional<std::string>;  // a string, or null
+
+void pathList(core::JsonWriter& json, const std::vector<fs::path>& paths) {
+    json.beginArray();
+    for (const fs::path& path : paths) json.string(path.string());
+    json.endArray();
 }
 
-nlohmann::json audioJson(const audio::DeviceReport& devices) {
+void writeAudio(core::JsonWriter& json, const audio::DeviceReport& devices) {
+    json.beginObject();
     const audio::JackReport& jack = devices.jack;
-    nlohmann::json jackJson{{"running", jack.running}, {"server", jack.serverName}, {"sampleRate", nullptr},
-                            {"bufferSize", nullptr},   {"reason", nullptr},         {"hint", orNull(jackHint(jack))}};
+    json.key("jack");
+    json.beginObject();
+    json.key("running");
+    json.boolean(jack.running);
+    json.key("server");
+    json.string(jack.serverName);
+    json.key("sampleRate");
     if (jack.running) {
-        jackJson["sampleRate"] = jack.sampleRate;
-        jackJson["bufferSize"] = jack.bufferFrames;
+        json.unsignedInteger(jack.sampleRate);
     } else {
-        jackJson["reason"] = jack.reason;
+        json.null();
     }
+    json.key("bufferSize");
+    if (jack.running) {
+        json.unsignedInteger(jack.bufferFrames);
+    } else {
+        json.null();
+    }
+    json.key("reason");
+    stringOrNull(json, jack.running ? Text{} : Text{jack.reason});
+    json.key("hint");
+    stringOrNull(json, jackHint(jack));
+    json.endObject();
 
     const audio::AlsaReport& alsa = devices.alsa;
-    nlohmann::json alsaDevices = nlohmann::json::array();
+    json.key("alsa");
+    json.beginObject();
+    json.key("devices");
+    json.beginArray();
     for (const audio::AlsaPlaybackDevice& device : alsa.devices) {
-        alsaDevices.push_back({{"id", device.id}, {"card", device.cardName}, {"name", device.deviceName}});
+        json.beginObject();
+        json.key("id");
+        json.string(device.id);
+        json.key("card");
+        json.string(device.cardName);
+        json.key("name");
+        json.string(device.deviceName);
+        json.endObject();
     }
-    nlohmann::json alsaJson{{"devices", alsaDevices},
-                            {"reason", alsa.available() ? nlohmann::json(nullptr) : nlohmann::json(alsa.reason)},
-                            {"hint", orNull(alsaHint(alsa))}};
+    json.endArray();
+    json.key("reason");
+    stringOrNull(json, alsa.available() ? Text{} : Text{alsa.reason});
+    json.key("hint");
+    stringOrNull(json, alsaHint(alsa));
+    json.endObject();
 
-    return {{"jack", jackJson}, {"alsa", alsaJson}, {"use", audio::toString(devices.use)}};
+    json.key("use");
+    json.string(audio::toString(devices.use));
+    json.endObject();
 }
 
-nlohmann::json midiJson(const core::Result<std::vector<midi::SequencerPort>>& ports) {
-    nlohmann::json list = nlohmann::json::array();
+void writeMidi(core::JsonWriter& json, const core::Result<std::vector<midi::SequencerPort>>& ports) {
+    json.beginObject();
+    json.key("available");
+    json.boolean(ports.ok());
+    json.key("ports");
+    json.beginArray();
     if (ports) {
         for (const midi::SequencerPort& port : *ports) {
-            list.push_back({{"address", port.address()},
-                            {"client", port.clientName},
-                            {"name", port.portName},
-                            {"input", port.input},
-                            {"output", port.output}});
+            json.beginObject();
+            json.key("address");
+            json.string(port.address());
+            json.key("client");
+            json.string(port.clientName);
+            json.key("name");
+            json.string(port.portName);
+            json.key("input");
+            json.boolean(port.input);
+            json.key("output");
+            json.boolean(port.output);
+            json.endObject();
         }
     }
-    return {{"available", ports.ok()},
-            {"ports", list},
-            {"reason", ports ? nlohmann::json(nullptr) : nlohmann::json(ports.error().message)},
-            {"hint", orNull(midiHint(ports))}};
+    json.endArray();
+    json.key("reason");
+    stringOrNull(json, ports ? Text{} : Text{ports.error().message});
+    json.key("hint");
+    stringOrNull(json, midiHint(ports));
+    json.endObject();
 }
 
-nlohmann::json soundFontsJson(const audio::SoundFontSearch& search) {
-    nlohmann::json found = nlohmann::json::array();
+void writeSoundFonts(core::JsonWriter& json, const audio::SoundFontSearch& search) {
+    json.beginObject();
+    json.key("found");
+    json.beginArray();
     for (const audio::InstrumentFile& file : search.found) {
-        found.push_back({{"path", file.path.string()}, {"format", audio::toString(file.format)}});
+        json.beginObject();
+        json.key("path");
+        json.string(file.path.string());
+        json.key("format");
+        json.string(audio::toString(file.format));
+        json.endObject();
     }
-    nlohmann::json invalid = nlohmann::json::array();
+    json.endArray();
+    json.key("invalid");
+    json.beginArray();
     for (const audio::RejectedFile& file : search.invalid) {
-        invalid.push_back({{"path", file.path.string()}, {"reason", file.reason}});
+        json.beginObject();
+        json.key("path");
+        json.string(file.path.string());
+        json.key("reason");
+        json.string(file.reason);
+        json.endObject();
     }
-    return {{"found", found},
-            {"invalid", invalid},
-            {"searched", pathList(search.searched)},
-            {"use", search.use ? nlohmann::json(search.use->path.string()) : nlohmann::json(nullptr)},
-            {"hint", orNull(soundFontHint(search))}};
+    json.endArray();
+    json.key("searched");
+    pathList(json, search.searched);
+    json.key("use");
+    stringOrNull(json, search.use ? Text{search.use->path.string()} : Text{});
+    json.key("hint");
+    stringOrNull(json, soundFontHint(search));
+    json.endObject();
 }
 
-nlohmann::json doctorJson(const Findings& findings) {
-    const nlohmann::json databaseJson{
-        {"path", findings.database ? nlohmann::json(findings.database->string()) : nlohmann::json(nullptr)},
-        {"exists", findings.databaseExists},
-        {"hint", orNull(databaseHint(findings))}};
+void writeDoctor(core::JsonWriter& json, const Findings& findings) {
+    json.key("version");
+    json.string(core::version());
+    json.key("audio");
+    writeAudio(json, findings.devices);
+    json.key("midi");
+    writeMidi(json, findings.midiPorts);
+    json.key("soundfonts");
+    writeSoundFonts(json, findings.soundFonts);
+
+    json.key("database");
+    json.beginObject();
+    json.key("path");
+    stringOrNull(json, findings.database ? Text{findings.database->string()} : Text{});
+    json.key("exists");
+    json.boolean(findings.databaseExists);
+    json.key("hint");
+    stringOrNull(json, databaseHint(findings));
+    json.endObject();
+
     const core::WebRootSearch& web = findings.web;
-    const nlohmann::json webJson{{"root", web.root ? nlohmann::json(web.root->string()) : nlohmann::json(nullptr)},
-                                 {"searched", pathList(web.searched)},
-                                 {"hint", orNull(webHint(web))}};
-    return {{"version", core::version()},
-            {"audio", audioJson(findings.devices)},
-            {"midi", midiJson(findings.midiPorts)},
-            {"soundfonts", soundFontsJson(findings.soundFonts)},
-            {"database", databaseJson},
-            {"web", webJson}};
+    json.key("web");
+    json.beginObject();
+    json.key("root");
+    stringOrNull(json, web.root ? Text{web.root->string()} : Text{});
+    json.key("searched");
+    pathList(json, web.searched);
+    json.key("hint");
+    stringOrNull(json, webHint(web));
+    json.endObject();
 }
 
 // Human output: one aligned line per check, "[ok]" when found, "[--]" when missing (then a hint on
@@ -257,7 +336,7 @@ void registerDoctorCommand(CLI::App& app, CommandContext& context) {
     doctor->callback([&context] {
         const Findings findings = lookAround();
         if (context.json) {
-            printJsonLine(doctorJson(findings));
+            printJsonLine([&](core::JsonWriter& json) { writeDoctor(json, findings); });
         } else {
             printHuman(findings);
         }

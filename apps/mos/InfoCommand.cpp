@@ -28,9 +28,9 @@ void registerInfoCommand(CLI::App& app, CommandContext& context) {
         }
         const auto& scores = read->imported.scores;
         for (std::size_t i = 0; i < scores.size(); ++i) {
-            const nlohmann::json info = scoreInfoJson(scores[i], read->format, *file, i + 1, scores.size());
+            const ScoreInfo info = scoreInfo(scores[i], read->format, *file, i + 1, scores.size());
             if (context.json) {
-                printJsonLine(info);
+                printJsonLine([&](core::JsonWriter& json) { writeScoreInfo(json, info); });
             } else {
                 std::cout << (i > 0 ? "\n" : "") << scoreInfoText(info);
             }

@@ -16,52 +16,80 @@ double roundedToMilliseconds(double seconds) { return std::round(seconds * 1000.
 
 }  // namespace
 
-nlohmann::json scoreInfoJson(const score::Score& score, formats::ScoreFormat format, const std::string& file,
-                             std::size_t tune, std::size_t tunes) {
+ScoreInfo scoreInfo(const score::Score& score, formats::ScoreFormat format, const std::string& file, std::size_t tune,
+                    std::size_t tunes) {
     const score::Summary summary = score::summarize(score);
-    nlohmann::json info{
-        {"file", file},
-        {"format", formats::formatName(format)},
-        {"title", score.metadata.title},
-        {"composer", score.metadata.composer},
-        {"parts", summary.parts},
-        {"measures", summary.measures},
-        {"notes", summary.notes},
-        {"duration_seconds", roundedToMilliseconds(summary.durationSeconds)},
-        {"key", score::keyName(summary.key)},
-        {"time_signature", score::timeSignatureName(summary.time)},
-        {"tempo_bpm", std::round(summary.tempoBpm.toDouble() * 1000.0) / 1000.0},
-    };
+    ScoreInfo info;
+    info.file = file;
     if (tunes > 1) {
-        info["tune"] = tune;
+        info.tune = tune;
     }
+    info.format = formats::formatName(format);
+    info.title = score.metadata.title;
+    info.composer = score.metadata.composer;
+    info.parts = summary.parts;
+    info.measures = summary.measures;
+    info.notes = summary.notes;
+    info.durationSeconds = roundedToMilliseconds(summary.durationSeconds);
+    info.key = score::keyName(summary.key);
+    info.timeSignature = score::timeSignatureName(summary.time);
+    info.tempoBpm = std::round(summary.tempoBpm.toDouble() * 1000.0) / 1000.0;
     return info;
 }
 
-std::string scoreInfoText(const nlohmann::json& info) {
-    std::ostringstream text;
-    text << info["file"].get<std::string>();
-    if (info.contains("tune")) {
-        text << ", tune " << info["tune"].get<std::size_t>();
+void writeScoreInfo(core::JsonWriter& json, const ScoreInfo& info) {
+    json.key("file");
+    json.string(info.file);
+    if (info.tune) {
+        json.key("tune");
+        json.unsignedInteger(*info.tune);
     }
-    text << " (" << info["format"].get<std::string>() << ")\n";
+    json.key("format");
+    json.string(info.format);
+    json.key("title");
+    json.string(info.title);
+    json.key("composer");
+    json.string(info.composer);
+    json.key("parts");
+    json.unsignedInteger(info.parts);
+    json.key("measures");
+    json.unsignedInteger(info.measures);
+    json.key("notes");
+    json.unsignedInteger(info.notes);
+    json.key("duration_seconds");
+    json.number(info.durationSeconds);
+    json.key("key");
+    json.string(info.key);
+    json.key("time_signature");
+    json.string(info.timeSignature);
+    json.key("tempo_bpm");
+    json.number(info.tempoBpm);
+}
+
+std::string scoreInfoText(const ScoreInfo& info) {
+    std::ostringstream text;
+    text << info.file;
+    if (info.tune) {
+        text << ", tune " << *info.tune;
+    }
+    text << " (" << info.format << ")\n";
     const auto line = [&](const char* name, const std::string& value) {
         if (!value.empty()) {
             text << "  " << name << std::string(11 - std::string_view{name}.size(), ' ') << value << '\n';
         }
     };
-    line("title", info["title"].get<std::string>());
-    line("composer", info["composer"].get<std::string>());
-    line("parts", std::to_string(info["parts"].get<std::size_t>()));
-    line("measures", std::to_string(info["measures"].get<std::size_t>()));
-    line("notes", std::to_string(info["notes"].get<std::size_t>()));
+    line("title", info.title);
+    line("composer", info.composer);
+    line("parts", std::to_string(info.parts));
+    line("measures", std::to_string(info.measures));
+    line("notes", std::to_string(info.notes));
     std::ostringstream seconds;
-    seconds << info["duration_seconds"].get<double>() << " s";
+    seconds << info.durationSeconds << " s";
     line("duration", seconds.str());
-    line("key", info["key"].get<std::string>());
-    line("time", info["time_signature"].get<std::string>());
+    line("key", info.key);
+    line("time", info.timeSignature);
     std::ostringstream tempo;
-    tempo << info["tempo_bpm"].get<double>() << " quarter notes per minute";
+    tempo << info.tempoBpm << " quarter notes per minute";
     line("tempo", tempo.str());
     return text.str();
 }

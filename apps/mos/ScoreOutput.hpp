@@ -3,28 +3,47 @@
 // What `mos info` and `mos convert` print about a score, shared by both.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "mos/core/Error.hpp"
+#include "mos/core/JsonWriter.hpp"
 #include "mos/formats/ScoreFormat.hpp"
 #include "mos/score/Score.hpp"
 
 namespace mos::cli {
 
-// The summary object of one score: format, title, composer, parts, measures, notes,
-// duration_seconds, key, time_signature, tempo_bpm, plus file and (for books) tune. Thread: main.
-nlohmann::json scoreInfoJson(const score::Score& score, formats::ScoreFormat format, const std::string& file,
-                             std::size_t tune, std::size_t tunes);
+// The summary of one score as `mos info` shows it.
+struct ScoreInfo {
+    std::string file;
+    std::optional<std::size_t> tune;  // 1-based, for a score of a tune book
+    std::string format;
+    std::string title;
+    std::string composer;
+    std::size_t parts = 0;
+    std::size_t measures = 0;
+    std::size_t notes = 0;
+    double durationSeconds = 0;  // to the millisecond
+    std::string key;             // "G major"
+    std::string timeSignature;   // "3/4"
+    double tempoBpm = 0;         // quarter notes per minute at the start, to 1/1000
+};
 
-// The same as aligned "name  value" lines for people. Thread: main.
-std::string scoreInfoText(const nlohmann::json& info);
+// The summary of score `tune` of the `tunes` a file holds. Thread: main. RT-safe: no.
+ScoreInfo scoreInfo(const score::Score& score, formats::ScoreFormat format, const std::string& file, std::size_t tune,
+                    std::size_t tunes);
 
-// Prints an import warning to stderr as "warning: <place>: <message>". Thread: main.
+// The members of the summary object: file, format, title, composer, parts, measures, notes,
+// duration_seconds, key, time_signature, tempo_bpm, and tune for a tune book. Thread: main. RT-safe: no.
+void writeScoreInfo(core::JsonWriter& json, const ScoreInfo& info);
+
+// The same as aligned "name  value" lines for people. Thread: main. RT-safe: no.
+std::string scoreInfoText(const ScoreInfo& info);
+
+// Prints an import warning to stderr as "warning: <place>: <message>". Thread: main. RT-safe: no.
 void printWarning(const core::Error& warning);
 
-// A score's title, else "tune N" / the file name, for messages and output names. Thread: main.
+// A score's title, else "tune N" / the file name, for messages and output names. Thread: main. RT-safe: no.
 std::string displayTitle(const score::Score& score, std::size_t tune, const std::string& file);
 
 }  // namespace mos::cli

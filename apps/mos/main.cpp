@@ -31,7 +31,12 @@ int run(int argc, char** argv) {
 
     if (showVersion) {
         if (context.json) {
-            mos::cli::printJsonLine({{"name", "mos"}, {"version", mos::core::version()}});
+            mos::cli::printJsonLine([](mos::core::JsonWriter& json) {
+                json.key("name");
+                json.string("mos");
+                json.key("version");
+                json.string(mos::core::version());
+            });
         } else {
             std::cout << "mos " << mos::core::version() << '\n';
         }

@@ -4,7 +4,9 @@
 //
 // The parse-only benchmarks are the evidence for the JSON library choice (ARCHITECTURE.md: one
 // library, chosen by benchmark): simdjson's DOM against nlohmann-json's DOM and SAX parsers on the
-// same text, before any UMF conversion.
+// same text, before any UMF conversion. simdjson won, so MOS reads all its JSON with it and writes
+// with its own core::JsonWriter; this benchmark is the one place that still builds nlohmann-json,
+// to keep the comparison repeatable.
 //
 //   cmake --preset release && cmake --build build/release --target mos_score_bench
 //   build/release/bench/score/mos_score_bench

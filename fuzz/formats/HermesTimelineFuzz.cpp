@@ -1,5 +1,5 @@
 // readHermesTimeline on arbitrary bytes: never crashes or hangs, and whatever it reads it writes as
-// a timeline that reads back with the same chords.
+// a timeline that reads back with the same chords and still keeps the events UMF does not model.
 
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         chords += chord.alternate ? 0 : 1;
     }
     if (again->scores.at(0).layers.chords.size() != chords) {
+        std::abort();
+    }
+    if (read->scores[0].extensions.contains("hermes") != again->scores[0].extensions.contains("hermes")) {
         std::abort();
     }
     return 0;

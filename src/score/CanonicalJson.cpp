@@ -6,7 +6,7 @@
 
 namespace mos::score::umf {
 
-bool writeCanonical(simdjson::dom::element value, JsonWriter& out) {
+bool writeCanonical(simdjson::dom::element value, core::JsonWriter& out) {
     using simdjson::dom::element_type;
     switch (value.type()) {
         case element_type::OBJECT: {

@@ -11,12 +11,12 @@
 
 #include <simdjson.h>
 
-#include "JsonWriter.hpp"
+#include "mos/core/JsonWriter.hpp"
 
 namespace mos::score::umf {
 
 // Writes `value` canonically; false when an object in it has a member name twice (the canonical
 // form would have to drop one). Thread: any. RT-safe: no.
-[[nodiscard]] bool writeCanonical(simdjson::dom::element value, JsonWriter& out);
+[[nodiscard]] bool writeCanonical(simdjson::dom::element value, core::JsonWriter& out);
 
 }  // namespace mos::score::umf

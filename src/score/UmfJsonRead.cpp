@@ -19,18 +19,18 @@
 #include <simdjson.h>
 
 #include "CanonicalJson.hpp"
-#include "JsonLocator.hpp"
-#include "JsonWriter.hpp"
 #include "UmfNames.hpp"
 #include "UmfText.hpp"
+#include "mos/core/JsonLocator.hpp"
+#include "mos/core/JsonWriter.hpp"
 #include "mos/score/UmfJson.hpp"
 
 namespace mos::score {
 
 namespace {
 
+using core::JsonPathStep;
 using simdjson::dom::element;
-using umf::PathStep;
 using umf::Sign;
 
 constexpr std::size_t kNoNote = std::numeric_limits<std::size_t>::max();
@@ -44,7 +44,7 @@ constexpr std::int64_t kMaxElementId = std::numeric_limits<ElementId>::max() - 1
 struct ReadFailure {
     core::ErrorCode code;
     std::string message;
-    std::vector<PathStep> path;  // of the value at fault
+    std::vector<JsonPathStep> path;  // of the value at fault
 };
 
 // The member names of one JSON object type, and which of them must be present. Names are looked
@@ -171,28 +171,28 @@ private:
     // (parts[i].events[j].notes[k].performed.onset), so a fixed array does, and a push is a store.
     class Path {
     public:
-        void push(PathStep step) noexcept {
+        void push(JsonPathStep step) noexcept {
             assert(size_ < steps_.size());
             steps_[size_++] = step;
         }
         void pop() noexcept { --size_; }
-        void assign(std::initializer_list<PathStep> steps) noexcept {
+        void assign(std::initializer_list<JsonPathStep> steps) noexcept {
             size_ = 0;
-            for (const PathStep& step : steps) push(step);
+            for (const JsonPathStep& step : steps) push(step);
         }
-        std::vector<PathStep> steps() const {
+        std::vector<JsonPathStep> steps() const {
             return {steps_.begin(), steps_.begin() + static_cast<std::ptrdiff_t>(size_)};
         }
 
     private:
-        std::array<PathStep, 12> steps_{};
+        std::array<JsonPathStep, 12> steps_{};
         std::size_t size_ = 0;
     };
 
     // Pushes one path step for the lifetime of a scope.
     class Step {
     public:
-        Step(Path& path, PathStep step) noexcept : path_{path} { path_.push(step); }
+        Step(Path& path, JsonPathStep step) noexcept : path_{path} { path_.push(step); }
         ~Step() { path_.pop(); }
         Step(const Step&) = delete;
         Step& operator=(const Step&) = delete;
@@ -382,7 +382,7 @@ Score UmfReader::read(element root) {
     std::array<std::optional<element>, kRootFields.names.size()> sections{};
     members(root, kRootFields, [&](std::size_t field, element value) { sections[field] = value; });
     const auto section = [&](std::string_view name) { return sections[kRootFields[name]]; };
-    const auto enter = [&](std::string_view name) { return PathStep{kRootFields.names[kRootFields[name]]}; };
+    const auto enter = [&](std::string_view name) { return JsonPathStep{kRootFields.names[kRootFields[name]]}; };
 
     {
         const Step step{path_, enter("umf")};
@@ -1331,7 +1331,7 @@ void UmfReader::extensions(element value, std::map<std::string, std::string>& ou
     if (value.get_object().get(object) != simdjson::SUCCESS) fail("must be an object");
     for (const auto field : object) {
         const Step step{path_, {field.key}};
-        umf::JsonWriter canonical{false};
+        core::JsonWriter canonical{false};
         if (!umf::writeCanonical(field.value, canonical)) fail("an object in it has a member name twice");
         if (!out.emplace(field.key, canonical.take()).second) fail("appears twice in its object");
     }
@@ -1340,19 +1340,19 @@ void UmfReader::extensions(element value, std::map<std::string, std::string>& ou
 core::Error documentError(std::string_view json, const std::string& fileName, std::size_t bomLength,
                           const ReadFailure& failure) {
     core::SourceLocation where{fileName};
-    if (const auto offset = umf::locateValue(json.substr(bomLength), failure.path)) {
-        const auto place = umf::lineColumnOf(json, *offset + bomLength);
+    if (const auto offset = core::locateJsonValue(json.substr(bomLength), failure.path)) {
+        const auto place = core::lineColumnOf(json, *offset + bomLength);
         where.line = place.line;
         where.column = place.column;
     }
-    return core::fail(failure.code, umf::formatPath(failure.path) + ": " + failure.message, std::move(where));
+    return core::fail(failure.code, core::formatJsonPath(failure.path) + ": " + failure.message, std::move(where));
 }
 
 core::Error syntaxError(std::string_view json, const std::string& fileName, std::size_t bomLength,
                         simdjson::error_code code) {
     core::SourceLocation where{fileName};
-    if (const auto offset = umf::findSyntaxError(json.substr(bomLength))) {
-        const auto place = umf::lineColumnOf(json, *offset + bomLength);
+    if (const auto offset = core::findJsonSyntaxError(json.substr(bomLength))) {
+        const auto place = core::lineColumnOf(json, *offset + bomLength);
         where.line = place.line;
         where.column = place.column;
     }

@@ -8,16 +8,16 @@
 #include <simdjson.h>
 
 #include "CanonicalJson.hpp"
-#include "JsonWriter.hpp"
 #include "UmfNames.hpp"
 #include "UmfText.hpp"
+#include "mos/core/JsonWriter.hpp"
 #include "mos/score/UmfJson.hpp"
 
 namespace mos::score {
 
 namespace {
 
-using Layout = umf::JsonWriter::Layout;
+using Layout = core::JsonWriter::Layout;
 
 class UmfWriter {
 public:
@@ -133,7 +133,7 @@ private:
     void learning(const Learning& learning);
     void extensions(const std::map<std::string, std::string>& extensions);
 
-    umf::JsonWriter json_;
+    core::JsonWriter json_;
 };
 
 ElementId largestId(const Score& score) {
@@ -472,7 +472,7 @@ void UmfWriter::extensions(const std::map<std::string, std::string>& extensions)
     for (const auto& [name, data] : extensions) {
         json_.escapedKey(name);
         simdjson::dom::element value;
-        umf::JsonWriter canonical{false};
+        core::JsonWriter canonical{false};
         if (parser.parse(data).get(value) == simdjson::SUCCESS && umf::writeCanonical(value, canonical)) {
             json_.raw(canonical.take());
         } else {

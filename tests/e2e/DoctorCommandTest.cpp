@@ -8,14 +8,15 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include "e2e/RunMos.hpp"
 #include "mos/core/Version.hpp"
 #include "support/DummyJackServer.hpp"
+#include "support/ParsedJson.hpp"
 #include "support/TempDirectory.hpp"
 
 namespace mos::test {
@@ -23,6 +24,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+using simdjson::dom::array;
+using simdjson::dom::element;
+using simdjson::dom::object;
 
 // RIFF size 4: just the 'sfbk' form type, the smallest header a SoundFont check accepts.
 void writeSoundFont(const fs::path& path) {
@@ -39,13 +43,13 @@ protected:
                 {"MOS_WEB_ROOT", ""}};
     }
 
-    nlohmann::json doctorJson(const std::map<std::string, std::string>& environment) const {
+    ParsedJson doctorJson(const std::map<std::string, std::string>& environment) const {
         const MosRun run = runMos({"doctor", "--json"}, environment);
         EXPECT_EQ(run.exitStatus, 0) << run.err;
         EXPECT_EQ(run.err, "");
         EXPECT_FALSE(run.out.empty());
         EXPECT_EQ(run.out.find('\n'), run.out.size() - 1) << "one JSON object on one line: " << run.out;
-        return nlohmann::json::parse(run.out);
+        return ParsedJson{run.out};
     }
 
     fs::path dataDir() const { return temp_.path() / "data"; }
@@ -56,53 +60,57 @@ private:
 };
 
 TEST_F(DoctorCommandTest, JsonReportsEverySectionAndAChoiceThatFollowsFromTheFindings) {
-    const nlohmann::json doctor = doctorJson(environment());
+    const ParsedJson doctor = doctorJson(environment());
 
-    EXPECT_EQ(doctor.at("version"), core::version());
+    EXPECT_EQ(std::string_view(doctor["version"]), core::version());
 
-    const nlohmann::json& audio = doctor.at("audio");
-    const nlohmann::json& jack = audio.at("jack");
-    EXPECT_EQ(jack.at("running"), false);
-    EXPECT_EQ(jack.at("server"), environment().at("JACK_DEFAULT_SERVER"));
-    EXPECT_TRUE(jack.at("sampleRate").is_null());
-    EXPECT_TRUE(jack.at("bufferSize").is_null());
-    EXPECT_NE(jack.at("hint").get<std::string>().find("jackd -d alsa"), std::string::npos);
-    const nlohmann::json& alsa = audio.at("alsa");
-    ASSERT_TRUE(alsa.at("devices").is_array());
-    for (const nlohmann::json& device : alsa.at("devices")) {
-        EXPECT_TRUE(device.at("id").is_string());
-        EXPECT_TRUE(device.at("card").is_string());
-        EXPECT_TRUE(device.at("name").is_string());
+    const element audio = doctor["audio"];
+    const element jack = audio["jack"];
+    EXPECT_FALSE(bool(jack["running"]));
+    EXPECT_EQ(std::string_view(jack["server"]), environment().at("JACK_DEFAULT_SERVER"));
+    EXPECT_TRUE(jack["sampleRate"].is_null());
+    EXPECT_TRUE(jack["bufferSize"].is_null());
+    EXPECT_TRUE(jack["reason"].is_string());
+    EXPECT_NE(std::string_view(jack["hint"]).find("jackd -d alsa"), std::string::npos);
+    const element alsa = audio["alsa"];
+    ASSERT_TRUE(alsa["devices"].is_array());
+    for (const element device : array(alsa["devices"])) {
+        EXPECT_TRUE(device["id"].is_string());
+        EXPECT_TRUE(device["card"].is_string());
+        EXPECT_TRUE(device["name"].is_string());
     }
-    const bool alsaFound = !alsa.at("devices").empty();
-    EXPECT_EQ(alsa.at("hint").is_null(), alsaFound);
-    EXPECT_EQ(audio.at("use"), alsaFound ? "alsa" : "none");
+    const bool alsaFound = array(alsa["devices"]).size() > 0;
+    EXPECT_EQ(alsa["hint"].is_null(), alsaFound);
+    EXPECT_EQ(alsa["reason"].is_null(), alsaFound);
+    EXPECT_EQ(std::string_view(audio["use"]), alsaFound ? "alsa" : "none");
 
-    const nlohmann::json& midi = doctor.at("midi");
-    ASSERT_TRUE(midi.at("available").is_boolean());
-    ASSERT_TRUE(midi.at("ports").is_array());
-    if (!midi.at("available").get<bool>()) {
-        EXPECT_TRUE(midi.at("ports").empty());
-        EXPECT_TRUE(midi.at("reason").is_string());
-        EXPECT_TRUE(midi.at("hint").is_string());
+    const element midi = doctor["midi"];
+    ASSERT_TRUE(midi["available"].is_bool());
+    ASSERT_TRUE(midi["ports"].is_array());
+    if (!bool(midi["available"])) {
+        EXPECT_EQ(array(midi["ports"]).size(), 0U);
+        EXPECT_TRUE(midi["reason"].is_string());
+        EXPECT_TRUE(midi["hint"].is_string());
     }
 
-    const nlohmann::json& soundFonts = doctor.at("soundfonts");
-    ASSERT_TRUE(soundFonts.at("found").is_array());
-    ASSERT_TRUE(soundFonts.at("invalid").is_array());
-    EXPECT_EQ(soundFonts.at("use").is_null(), soundFonts.at("found").empty());
-    EXPECT_EQ(soundFonts.at("hint").is_null(), !soundFonts.at("use").is_null());
-    EXPECT_EQ(soundFonts.at("searched").back(), (dataDir() / "soundfonts").string());
+    const element soundFonts = doctor["soundfonts"];
+    ASSERT_TRUE(soundFonts["found"].is_array());
+    ASSERT_TRUE(soundFonts["invalid"].is_array());
+    EXPECT_EQ(soundFonts["use"].is_null(), array(soundFonts["found"]).size() == 0);
+    EXPECT_EQ(soundFonts["hint"].is_null(), !soundFonts["use"].is_null());
+    const array searched = soundFonts["searched"];
+    ASSERT_GT(searched.size(), 0U);
+    EXPECT_EQ(std::string_view(searched.at(searched.size() - 1)), (dataDir() / "soundfonts").string());
 
-    const nlohmann::json& database = doctor.at("database");
-    EXPECT_EQ(database.at("path"), (dataDir() / "library.sqlite").string());
-    EXPECT_EQ(database.at("exists"), false);
-    EXPECT_TRUE(database.at("hint").is_string());
+    const element database = doctor["database"];
+    EXPECT_EQ(std::string_view(database["path"]), (dataDir() / "library.sqlite").string());
+    EXPECT_FALSE(bool(database["exists"]));
+    EXPECT_TRUE(database["hint"].is_string());
 
-    const nlohmann::json& web = doctor.at("web");
-    ASSERT_TRUE(web.at("searched").is_array());
-    EXPECT_EQ(web.at("searched").size(), 2U) << "the source tree and the install prefix, no MOS_WEB_ROOT";
-    EXPECT_EQ(web.at("hint").is_null(), !web.at("root").is_null());
+    const element web = doctor["web"];
+    ASSERT_TRUE(web["searched"].is_array());
+    EXPECT_EQ(array(web["searched"]).size(), 2U) << "the source tree and the install prefix, no MOS_WEB_ROOT";
+    EXPECT_EQ(web["hint"].is_null(), !web["root"].is_null());
 }
 
 TEST_F(DoctorCommandTest, JsonFindsTheDatabaseAndWebStudioWhereTheEnvironmentPoints) {
@@ -114,20 +122,20 @@ TEST_F(DoctorCommandTest, JsonFindsTheDatabaseAndWebStudioWhereTheEnvironmentPoi
     auto env = environment();
     env["MOS_WEB_ROOT"] = webRoot.string();
 
-    const nlohmann::json doctor = doctorJson(env);
+    const ParsedJson doctor = doctorJson(env);
 
-    EXPECT_EQ(doctor.at("database").at("exists"), true);
-    EXPECT_TRUE(doctor.at("database").at("hint").is_null());
-    EXPECT_EQ(doctor.at("web").at("root"), webRoot.string());
-    EXPECT_EQ(doctor.at("web").at("searched").front(), webRoot.string());
-    EXPECT_TRUE(doctor.at("web").at("hint").is_null());
+    EXPECT_TRUE(bool(doctor["database"]["exists"]));
+    EXPECT_TRUE(doctor["database"]["hint"].is_null());
+    EXPECT_EQ(std::string_view(doctor["web"]["root"]), webRoot.string());
+    EXPECT_EQ(std::string_view(doctor["web"]["searched"].at(0)), webRoot.string());
+    EXPECT_TRUE(doctor["web"]["hint"].is_null());
 }
 
 TEST_F(DoctorCommandTest, JsonFlagMayComeBeforeTheSubcommand) {
     const MosRun run = runMos({"--json", "doctor"}, environment());
     EXPECT_EQ(run.exitStatus, 0) << run.err;
-    const nlohmann::json doctor = nlohmann::json::parse(run.out);
-    EXPECT_EQ(doctor.at("version"), core::version());
+    const ParsedJson doctor{run.out};
+    EXPECT_EQ(std::string_view(doctor["version"]), core::version());
     EXPECT_TRUE(doctor.contains("audio"));
 }
 
@@ -137,15 +145,16 @@ TEST_F(DoctorCommandTest, JsonReportsARunningJackServerAndUsesIt) {
     auto env = environment();
     env["JACK_DEFAULT_SERVER"] = server.name();
 
-    const nlohmann::json doctor = doctorJson(env);
+    const ParsedJson doctor = doctorJson(env);
 
-    const nlohmann::json& jack = doctor.at("audio").at("jack");
-    EXPECT_EQ(jack.at("running"), true);
-    EXPECT_EQ(jack.at("server"), server.name());
-    EXPECT_EQ(jack.at("sampleRate"), 48000);
-    EXPECT_EQ(jack.at("bufferSize"), 256);
-    EXPECT_TRUE(jack.at("hint").is_null());
-    EXPECT_EQ(doctor.at("audio").at("use"), "jack");
+    const element jack = doctor["audio"]["jack"];
+    EXPECT_TRUE(bool(jack["running"]));
+    EXPECT_EQ(std::string_view(jack["server"]), server.name());
+    EXPECT_EQ(std::int64_t(jack["sampleRate"]), 48000);
+    EXPECT_EQ(std::int64_t(jack["bufferSize"]), 256);
+    EXPECT_TRUE(jack["reason"].is_null());
+    EXPECT_TRUE(jack["hint"].is_null());
+    EXPECT_EQ(std::string_view(doctor["audio"]["use"]), "jack");
 }
 
 TEST_F(DoctorCommandTest, JsonUsesTheSoundFontMosSoundfontNames) {
@@ -154,12 +163,16 @@ TEST_F(DoctorCommandTest, JsonUsesTheSoundFontMosSoundfontNames) {
     auto env = environment();
     env["MOS_SOUNDFONT"] = soundFont.string();
 
-    const nlohmann::json soundFonts = doctorJson(env).at("soundfonts");
+    const ParsedJson doctor = doctorJson(env);
+    const element soundFonts = doctor["soundfonts"];
 
-    EXPECT_EQ(soundFonts.at("use"), soundFont.string());
-    EXPECT_EQ(soundFonts.at("found").front(), (nlohmann::json{{"path", soundFont.string()}, {"format", "sf2"}}));
-    EXPECT_EQ(soundFonts.at("searched").front(), soundFont.string());
-    EXPECT_TRUE(soundFonts.at("hint").is_null());
+    EXPECT_EQ(std::string_view(soundFonts["use"]), soundFont.string());
+    const element found = soundFonts["found"].at(0);
+    EXPECT_EQ(object(found).size(), 2U);
+    EXPECT_EQ(std::string_view(found["path"]), soundFont.string());
+    EXPECT_EQ(std::string_view(found["format"]), "sf2");
+    EXPECT_EQ(std::string_view(soundFonts["searched"].at(0)), soundFont.string());
+    EXPECT_TRUE(soundFonts["hint"].is_null());
 }
 
 TEST_F(DoctorCommandTest, JsonReportsAFileThatIsNotASoundFont) {
@@ -168,11 +181,14 @@ TEST_F(DoctorCommandTest, JsonReportsAFileThatIsNotASoundFont) {
     auto env = environment();
     env["MOS_SOUNDFONT"] = bogus.string();
 
-    const nlohmann::json soundFonts = doctorJson(env).at("soundfonts");
+    const ParsedJson doctor = doctorJson(env);
+    const element soundFonts = doctor["soundfonts"];
 
-    EXPECT_EQ(soundFonts.at("invalid").front(),
-              (nlohmann::json{{"path", bogus.string()}, {"reason", "no RIFF 'sfbk' header: not a SoundFont"}}));
-    EXPECT_NE(soundFonts.at("use"), bogus.string());
+    const element invalid = soundFonts["invalid"].at(0);
+    EXPECT_EQ(object(invalid).size(), 2U);
+    EXPECT_EQ(std::string_view(invalid["path"]), bogus.string());
+    EXPECT_EQ(std::string_view(invalid["reason"]), "no RIFF 'sfbk' header: not a SoundFont");
+    EXPECT_TRUE(soundFonts["use"].is_null() || std::string_view(soundFonts["use"]) != bogus.string());
 }
 
 // The lines of `text` that start with `prefix`.

@@ -1,12 +1,13 @@
 // The `mos` command itself: help, version and how it refuses what it does not know.
 
 #include <string>
+#include <string_view>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "e2e/RunMos.hpp"
 #include "mos/core/Version.hpp"
+#include "support/ParsedJson.hpp"
 
 namespace mos::test {
 namespace {
@@ -31,9 +32,9 @@ TEST(MosCommandTest, VersionJsonIsOneObjectWithTheVersion) {
     ASSERT_EQ(run.exitStatus, 0) << run.err;
     ASSERT_EQ(run.out.back(), '\n');
     EXPECT_EQ(run.out.find('\n'), run.out.size() - 1) << "one line: " << run.out;
-    const nlohmann::json version = nlohmann::json::parse(run.out);
-    EXPECT_EQ(version.at("name"), "mos");
-    EXPECT_EQ(version.at("version"), core::version());
+    const ParsedJson version{run.out};
+    EXPECT_EQ(std::string_view(version["name"]), "mos");
+    EXPECT_EQ(std::string_view(version["version"]), core::version());
 }
 
 TEST(MosCommandTest, UnknownSubcommandFailsWithAMessageOnStderr) {

@@ -1,15 +1,22 @@
-// Hermes timeline JSON → UMF. Notes go through the MIDI importer (the timeline's midi_events are a
-// performance like a MIDI file's), then tempo, keys, chords and numerals are laid over the score.
+// Hermes timeline JSON → UMF. simdjson parses the text into its DOM; notes go through the MIDI
+// importer (the timeline's midi_events are a performance like a MIDI file's), then tempo, keys,
+// chords and numerals are laid over the score. Places for errors come from core's JSON locator,
+// which walks the text again only when there is an error to place.
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
+#include "HermesJson.hpp"
+#include "mos/core/JsonLocator.hpp"
+#include "mos/core/JsonWriter.hpp"
 #include "mos/core/Ticks.hpp"
 #include "mos/formats/HermesTimeline.hpp"
 #include "mos/formats/MidiScore.hpp"
@@ -22,32 +29,38 @@ namespace {
 
 using core::ErrorCode;
 using core::Rational;
-using nlohmann::json;
+using hermes::member;
+using hermes::number;
+using hermes::text;
+using hermes::Value;
+using simdjson::dom::element;
 
-constexpr const char* kExtension = "hermes";  // where events MOS does not model are kept
 // Timelines longer than this many 4/4 bars are refused rather than built (the MIDI importer's cap).
 constexpr std::int64_t kLastTick = 16384 * core::kTicksPerWhole;
 
 struct TimedEvent {
     std::int64_t tick = 0;
     std::size_t index = 0;  // in the file, for messages and stable order
-    const json* event = nullptr;
+    element event;
+    std::string_view type;
 };
 
 class TimelineReader {
 public:
-    TimelineReader(const json& document, const std::string& fileName) : document_{document}, fileName_{fileName} {}
+    // `json` is the text `document` was parsed from (after any byte order mark), for placing errors.
+    TimelineReader(element document, std::string_view json, const std::string& fileName)
+        : document_{document}, json_{json}, fileName_{fileName} {}
 
     core::Result<Imported> read() {
-        if (!document_.is_object() || !document_.contains("events") || !document_["events"].is_array()) {
+        const Value events = member(document_, "events");
+        if (!events || !events->is_array()) {
             return error("a Hermes timeline is an object with an \"events\" array");
         }
-        const json& version = document_.value("version", json{});
-        if (!version.is_string() ||
-            !(version.get<std::string>() == "1" || version.get<std::string>().starts_with("1."))) {
+        const std::string version = text(document_, "version", "-");
+        if (!(version == "1" || version.starts_with("1."))) {
             return core::fail(ErrorCode::Unsupported, "Hermes timeline version must be \"1.x\"", {fileName_});
         }
-        if (auto placed = placeEvents(); !placed) {
+        if (auto placed = placeEvents(events->get_array().value_unsafe()); !placed) {
             return std::move(placed).error();
         }
         buildNotes();
@@ -55,8 +68,10 @@ public:
             addEvent(timed);
         }
         coverEveryEvent();
-        if (!kept_.empty()) {
-            score_.extensions[kExtension] = json{{"events", kept_}}.dump();
+        if (keptEvents_ > 0) {
+            kept_.endArray();
+            kept_.endObject();
+            score_.extensions[std::string{hermes::kExtension}] = kept_.take();
         }
         Imported imported;
         imported.scores.push_back(std::move(score_));
@@ -65,52 +80,66 @@ public:
     }
 
 private:
+    // An error that stops the import, placed at its event's line and column.
     core::Error error(const std::string& message, std::optional<std::size_t> event = std::nullopt) const {
+        core::Error failure = problem(message, event);
+        if (event) {
+            const std::array<core::JsonPathStep, 2> path{{{"events"}, {{}, *event, true}}};
+            if (const auto offset = core::locateJsonValue(json_, path)) {
+                const core::LineColumn place = core::lineColumnOf(json_, *offset);
+                failure.where.line = place.line;
+                failure.where.column = place.column;
+            }
+        }
+        return failure;
+    }
+
+    // A problem with the file, named by its event ("events[3]: ...").
+    core::Error problem(const std::string& message, std::optional<std::size_t> event) const {
         return core::fail(ErrorCode::ParseError, event ? "events[" + std::to_string(*event) + "]: " + message : message,
                           {fileName_});
     }
 
-    void warn(std::size_t event, const std::string& message) { warnings_.push_back(error(message, event)); }
-
-    // A string member, or `fallback` when it is missing or not a string.
-    static std::string text(const json& object, const char* name, const std::string& fallback = {}) {
-        const auto found = object.is_object() ? object.find(name) : object.end();
-        return found != object.end() && found->is_string() ? found->get<std::string>() : fallback;
-    }
-
-    static std::optional<double> number(const json& object, const char* name) {
-        const auto found = object.find(name);
-        return found != object.end() && found->is_number() ? std::optional{found->get<double>()} : std::nullopt;
-    }
+    // A problem the import works around; named by its event only, so a file with many of them costs
+    // no second pass over the text for each.
+    void warn(std::size_t event, const std::string& message) { warnings_.push_back(problem(message, event)); }
 
     // Each event's tick: its own, else from measure and beat (4/4), else from its timestamp through
     // the tempo changes before it.
-    core::Result<void> placeEvents() {
-        const json& list = document_["events"];
-        std::vector<std::size_t> byTimestamp;
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const json& event = list[i];
-            if (!event.is_object() || !event.contains("type") || !event["type"].is_string()) {
+    core::Result<void> placeEvents(simdjson::dom::array list) {
+        struct Untimed {
+            std::size_t index;
+            element event;
+            std::string_view type;
+            double timestamp;
+        };
+        std::vector<Untimed> byTimestamp;
+        std::size_t i = 0;
+        for (const element event : list) {
+            std::string_view type;
+            const Value typeMember = member(event, "type");
+            if (!typeMember || typeMember->get_string().get(type) != simdjson::SUCCESS) {
                 return error("an event is an object with a \"type\" string", i);
             }
             if (const auto tick = number(event, "tick")) {
                 if (*tick < 0 || *tick > kLastTick) {
                     return error("tick must be a number from 0 to " + std::to_string(kLastTick), i);
                 }
-                events_.push_back({std::llround(*tick), i, &event});
+                events_.push_back({std::llround(*tick), i, event, type});
             } else if (const auto measure = number(event, "measure"), beat = number(event, "beat"); measure && beat) {
                 if (*measure < 1 || *beat < 1 || *measure > 16384 || *beat > 64) {
                     return error("measure and beat count from 1", i);
                 }
                 events_.push_back(
                     {std::llround(((*measure - 1) * 4 + (*beat - 1)) * static_cast<double>(core::kTicksPerQuarter)), i,
-                     &event});
+                     event, type});
             } else if (const auto timestamp = number(event, "timestamp");
                        timestamp && *timestamp >= 0 && *timestamp < 1e9) {
-                byTimestamp.push_back(i);
+                byTimestamp.push_back({i, event, type, *timestamp});
             } else {
                 return error("an event needs a tick, a measure and beat, or a timestamp", i);
             }
+            ++i;
         }
         std::stable_sort(events_.begin(), events_.end(),
                          [](const TimedEvent& a, const TimedEvent& b) { return a.tick < b.tick; });
@@ -118,21 +147,21 @@ private:
         score::Timeline tempoOnly;
         tempoOnly.measures.push_back(score::Measure{});
         for (const TimedEvent& timed : events_) {
-            if ((*timed.event)["type"] == "tempo_change") {
-                if (const auto bpm = tempoOf(*timed.event)) {
+            if (timed.type == "tempo_change") {
+                if (const auto bpm = tempoOf(timed.event)) {
                     tempoOnly.measures[0].tempos.push_back(
                         {Rational{timed.tick, core::kTicksPerWhole}, Rational{1, 4}, *bpm, ""});
                 }
             }
         }
         const score::TempoMap tempo{tempoOnly};
-        for (const std::size_t i : byTimestamp) {
-            const Rational position = tempo.positionAt(*number(list[i], "timestamp"));
+        for (const Untimed& untimed : byTimestamp) {
+            const Rational position = tempo.positionAt(untimed.timestamp);
             const std::int64_t tick = (position * Rational{core::kTicksPerWhole}).round().value_or(kLastTick + 1);
             if (tick > kLastTick) {
-                return error("the timestamp lies beyond " + std::to_string(kLastTick) + " ticks", i);
+                return error("the timestamp lies beyond " + std::to_string(kLastTick) + " ticks", untimed.index);
             }
-            events_.push_back({tick, i, &list[i]});
+            events_.push_back({tick, untimed.index, untimed.event, untimed.type});
         }
         std::stable_sort(events_.begin(), events_.end(), [](const TimedEvent& a, const TimedEvent& b) {
             return a.tick != b.tick ? a.tick < b.tick : a.index < b.index;
@@ -140,9 +169,8 @@ private:
         return {};
     }
 
-    static std::optional<Rational> tempoOf(const json& event) {
-        const json& data = event.value("data", json::object());
-        const auto bpm = data.is_object() ? number(data, "bpm") : std::nullopt;
+    static std::optional<Rational> tempoOf(element event) {
+        const auto bpm = number(member(event, "data"), "bpm");
         if (!bpm || !(*bpm > 0 && *bpm < 10000)) {
             return std::nullopt;
         }
@@ -157,10 +185,10 @@ private:
         midi.tracks.emplace_back();
         SmfTrack& track = midi.tracks.back();
         for (const TimedEvent& timed : events_) {
-            if ((*timed.event)["type"] != "midi_event") {
+            if (timed.type != "midi_event") {
                 continue;
             }
-            const json& data = timed.event->value("data", json::object());
+            const Value data = member(timed.event, "data");
             const std::string message = text(data, "message", text(data, "status"));
             const auto note = number(data, "note");
             const double velocity = number(data, "velocity").value_or(message == "note_on" ? 80 : 0);
@@ -184,41 +212,53 @@ private:
     }
 
     void addEvent(const TimedEvent& timed) {
-        const json& event = *timed.event;
-        const std::string type = event["type"].get<std::string>();
-        const json data = event.value("data", json::object());
+        const std::string_view type = timed.type;
+        const Value data = member(timed.event, "data");
         if (type == "tempo_change") {
-            if (const auto bpm = tempoOf(event)) {
-                tempos_.push_back({timed.tick, *bpm});
+            if (const auto bpm = tempoOf(timed.event)) {
+                tempos_.emplace_back(timed.tick, *bpm);
             } else {
                 warn(timed.index, "a tempo_change needs data.bpm above 0");
             }
         } else if (type == "key_change") {
             if (const auto key = keyOf(data)) {
-                keys_.push_back({timed.tick, *key});
+                keys_.emplace_back(timed.tick, *key);
             } else {
-                warn(timed.index, "a key_change needs data.key (\"G major\", \"Em\") or data.fifths");
+                warn(timed.index, R"(a key_change needs data.key ("G major", "Em") or data.fifths)");
             }
         } else if (type == "chord_change") {
             addChord(timed, data);
         } else if (type != "midi_event") {
-            // widget_state and types this MOS does not know, placed by their tick alone (a writer
-            // derives the other timing fields from it)
-            json kept = event;
-            kept.erase("timestamp");
-            kept.erase("measure");
-            kept.erase("beat");
-            kept["tick"] = timed.tick;
-            kept_.push_back(std::move(kept));
+            keep(timed);
         }
     }
 
-    void addChord(const TimedEvent& timed, const json& data) {
+    // widget_state and types this MOS does not know go into the extension as they were, placed by
+    // their tick alone (a writer derives the other timing fields from it).
+    void keep(const TimedEvent& timed) {
+        if (keptEvents_++ == 0) {
+            kept_.beginObject();
+            kept_.key("events");
+            kept_.beginArray();
+        }
+        kept_.beginObject();
+        kept_.key("tick");
+        kept_.integer(timed.tick);
+        const simdjson::dom::object event = timed.event.get_object().value_unsafe();
+        for (const auto field : event) {
+            if (!hermes::isTimingField(field.key)) {
+                kept_.escapedKey(field.key);
+                kept_.raw(simdjson::to_string(field.value));
+            }
+        }
+        kept_.endObject();
+    }
+
+    void addChord(const TimedEvent& timed, Value data) {
         std::string symbol;
         for (const char* name : {"expected", "detected", "symbol", "chord"}) {
-            if (data.is_object() && data.contains(name) && data[name].is_string() &&
-                !data[name].get<std::string>().empty()) {
-                symbol = data[name].get<std::string>();
+            symbol = text(data, name);
+            if (!symbol.empty()) {
                 break;
             }
         }
@@ -226,16 +266,13 @@ private:
             warn(timed.index, "a chord_change needs data.expected, data.detected or data.symbol");
             return;
         }
-        chords_.push_back({timed.tick, symbol});
-        if (data.contains("roman") && data["roman"].is_string() && !data["roman"].get<std::string>().empty()) {
-            numerals_.push_back({timed.tick, data["roman"].get<std::string>()});
+        chords_.emplace_back(timed.tick, symbol);
+        if (std::string roman = text(data, "roman"); !roman.empty()) {
+            numerals_.emplace_back(timed.tick, std::move(roman));
         }
     }
 
-    static std::optional<score::KeySignature> keyOf(const json& data) {
-        if (!data.is_object()) {
-            return std::nullopt;
-        }
+    static std::optional<score::KeySignature> keyOf(Value data) {
         if (const auto fifths = number(data, "fifths"); fifths && *fifths >= -7 && *fifths <= 7) {
             const auto mode = modeNamed(text(data, "mode", "major"));
             return mode ? std::optional{score::KeySignature{static_cast<std::int8_t>(*fifths), *mode}} : std::nullopt;
@@ -318,11 +355,14 @@ private:
         auto& measures = score_.timeline.measures;
         const std::int64_t lastTick = events_.empty() ? 0 : events_.back().tick;
         std::vector<Rational> starts = score::measureStarts(score_.timeline);
+        // The added bars change no time signature, so they all last as long as the last bar's meter
+        // says (looked up once: for each bar it would cost a walk back over all of them).
+        const Rational barLength =
+            score::timeSignatureAt(score_.timeline, static_cast<std::uint32_t>(measures.size())).measureLength();
         while (starts.back() <= Rational{lastTick, core::kTicksPerWhole} || measures.empty()) {
             score::Measure bar;
             bar.number = std::to_string(measures.size() + 1);
-            bar.duration =
-                score::timeSignatureAt(score_.timeline, static_cast<std::uint32_t>(measures.size())).measureLength();
+            bar.duration = barLength;
             if (measures.empty()) {
                 bar.time = score::TimeSignature{};
             }
@@ -363,7 +403,8 @@ private:
         }
     }
 
-    const json& document_;
+    element document_;
+    std::string_view json_;
     const std::string& fileName_;
     std::vector<TimedEvent> events_;
     score::Score score_;
@@ -372,23 +413,36 @@ private:
     std::vector<std::pair<std::int64_t, score::KeySignature>> keys_;
     std::vector<std::pair<std::int64_t, std::string>> chords_;
     std::vector<std::pair<std::int64_t, std::string>> numerals_;
-    json kept_ = json::array();
+    core::JsonWriter kept_{false};  // {"events": [...]} once an event is kept
+    std::size_t keptEvents_ = 0;
 };
 
 }  // namespace
 
 core::Result<Imported> readHermesTimeline(std::string_view text, const std::string& fileName) {
-    json document;
-    try {
-        document = json::parse(text);
-    } catch (const json::parse_error& e) {
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    const std::size_t bomLength = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    const std::string_view body = text.substr(bomLength);
+
+    simdjson::dom::parser parser;
+    element document;
+    if (const auto code = parser.parse(body.data(), body.size(), true).get(document); code != simdjson::SUCCESS) {
         core::SourceLocation where{fileName};
-        where.byteOffset = static_cast<std::int64_t>(e.byte);
-        return core::fail(ErrorCode::ParseError, "not valid JSON", where);
-    } catch (const json::exception& e) {  // a number out of range, such as 1e400
-        return core::fail(ErrorCode::ParseError, std::string{"not valid JSON: "} + e.what(), {fileName});
+        if (code == simdjson::MEMALLOC || code == simdjson::CAPACITY) {
+            return core::fail(ErrorCode::OutOfRange, "the timeline is too large", where);
+        }
+        // Numbers out of range (1e400), integers beyond 64 bits and nesting deeper than 1024 are
+        // syntax errors too: simdjson reads no value it cannot hold exactly.
+        if (const auto offset = core::findJsonSyntaxError(body)) {
+            const core::LineColumn place = core::lineColumnOf(body, *offset);
+            where.line = place.line;
+            where.column = place.column;
+            where.byteOffset = static_cast<std::int64_t>(*offset + bomLength);
+        }
+        return core::fail(ErrorCode::ParseError, std::string{"not valid JSON: "} + simdjson::error_message(code),
+                          std::move(where));
     }
-    return TimelineReader{document, fileName}.read();
+    return TimelineReader{document, body, fileName}.read();
 }
 
 }  // namespace mos::formats

@@ -3,11 +3,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
+#include "HermesJson.hpp"
+#include "mos/core/JsonWriter.hpp"
 #include "mos/core/Ticks.hpp"
 #include "mos/formats/HermesTimeline.hpp"
 #include "mos/formats/MidiScore.hpp"
@@ -19,16 +23,20 @@ namespace mos::formats {
 
 namespace {
 
+using core::JsonWriter;
 using core::Rational;
-using nlohmann::json;
+using Layout = JsonWriter::Layout;
 
+// At one place: tempo, key, chord, note off, note on, then what was kept.
+enum class Order { Tempo, Key, Chord, NoteOff, NoteOn, Kept };
+
+// One event, written once all are sorted: its timing comes from `position`, the rest from `members`.
 struct Entry {
     Rational position;  // whole notes from the start
-    int order;          // at one place: tempo, key, chord, note off, note on
-    json event;
+    Order order;
+    std::string_view type;
+    std::function<void(JsonWriter&)> members;  // writes "data" and whatever else the event holds
 };
-
-enum Order : int { kTempo, kKey, kChord, kNoteOff, kNoteOn, kKept };
 
 class TimelineWriter {
 public:
@@ -43,11 +51,24 @@ public:
         std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
             return a.position != b.position ? a.position < b.position : a.order < b.order;
         });
-        json events = json::array();
-        for (Entry& entry : entries_) {
-            events.push_back(std::move(entry.event));
+        // One event per line.
+        JsonWriter json{true};
+        json.beginObject(Layout::Block);
+        json.key("version");
+        json.string("1.0");
+        json.key("events");
+        json.beginArray(Layout::Block);
+        for (const Entry& entry : entries_) {
+            json.beginObject(Layout::Line);
+            writeTiming(json, entry.position);
+            json.key("type");
+            json.string(entry.type);
+            entry.members(json);
+            json.endObject();
         }
-        return json{{"version", "1.0"}, {"events", std::move(events)}}.dump(2) + '\n';
+        json.endArray();
+        json.endObject();
+        return json.take();
     }
 
 private:
@@ -56,37 +77,53 @@ private:
     }
 
     // The timing fields every event carries: seconds, 960-PPQ tick, 1-based measure and beat.
-    json timed(const char* type, Rational position, json data) const {
+    void writeTiming(JsonWriter& json, Rational position) const {
         const auto after = std::upper_bound(starts_.begin(), starts_.end() - 1, position);
         const auto measure = static_cast<std::uint32_t>(std::max<std::ptrdiff_t>(after - starts_.begin() - 1, 0));
         const score::TimeSignature time = score::timeSignatureAt(score_.timeline, measure);
-        const double beat = 1.0 + ((position - starts_[measure]) * Rational{time.denominator}).toDouble();
-        return json{{"timestamp", std::round(tempo_.secondsAt(position) * 1e6) / 1e6},
-                    {"tick", (position * Rational{core::kTicksPerWhole}).round().value_or(0)},
-                    {"measure", measure + 1},
-                    {"beat", beat},
-                    {"type", type},
-                    {"data", std::move(data)}};
+        json.key("timestamp");
+        json.number(std::round(tempo_.secondsAt(position) * 1e6) / 1e6);
+        json.key("tick");
+        json.integer((position * Rational{core::kTicksPerWhole}).round().value_or(0));
+        json.key("measure");
+        json.integer(std::int64_t{measure} + 1);
+        json.key("beat");
+        json.number(1.0 + ((position - starts_[measure]) * Rational{time.denominator}).toDouble());
     }
 
-    void add(Rational position, int order, const char* type, json data) {
-        entries_.push_back({position, order, timed(type, position, std::move(data))});
+    // An event whose data object `writeData` fills.
+    void add(Rational position, Order order, std::string_view type, std::function<void(JsonWriter&)> writeData) {
+        entries_.push_back({position, order, type, [writeData = std::move(writeData)](JsonWriter& json) {
+                                json.key("data");
+                                json.beginObject();
+                                writeData(json);
+                                json.endObject();
+                            }});
     }
 
     void addTempoAndKeys() {
         for (std::size_t m = 0; m < score_.timeline.measures.size(); ++m) {
             const score::Measure& measure = score_.timeline.measures[m];
             for (const score::TempoMark& mark : measure.tempos) {
-                json data{{"bpm", mark.quarterBpm().toDouble()}};
-                if (!mark.text.empty()) {
-                    data["text"] = mark.text;
-                }
-                add(starts_[m] + mark.offset, kTempo, "tempo_change", std::move(data));
+                add(starts_[m] + mark.offset, Order::Tempo, "tempo_change", [&mark](JsonWriter& json) {
+                    json.key("bpm");
+                    json.number(mark.quarterBpm().toDouble());
+                    if (!mark.text.empty()) {
+                        json.key("text");
+                        json.string(mark.text);
+                    }
+                });
             }
             for (const score::KeyChange& change : measure.keys) {
-                const std::string name = score::keyName(change.key);  // "E minor"
-                add(starts_[m] + change.offset, kKey, "key_change",
-                    {{"key", name}, {"fifths", change.key.fifths}, {"mode", name.substr(name.find(' ') + 1)}});
+                add(starts_[m] + change.offset, Order::Key, "key_change", [&change](JsonWriter& json) {
+                    const std::string name = score::keyName(change.key);  // "E minor"
+                    json.key("key");
+                    json.string(name);
+                    json.key("fifths");
+                    json.integer(change.key.fifths);
+                    json.key("mode");
+                    json.string(name.substr(name.find(' ') + 1));
+                });
             }
         }
     }
@@ -96,14 +133,18 @@ private:
             if (chord.alternate) {
                 continue;
             }
-            json data{{"expected", chord.text}};
-            const auto numeral =
-                std::find_if(score_.layers.analysis.numerals.begin(), score_.layers.analysis.numerals.end(),
-                             [&](const score::RomanNumeral& n) { return n.at == chord.at; });
-            if (numeral != score_.layers.analysis.numerals.end()) {
-                data["roman"] = numeral->numeral;
-            }
-            add(absolute(chord.at), kChord, "chord_change", std::move(data));
+            const auto& numerals = score_.layers.analysis.numerals;
+            const auto numeral = std::find_if(numerals.begin(), numerals.end(),
+                                              [&](const score::RomanNumeral& n) { return n.at == chord.at; });
+            const score::RomanNumeral* roman = numeral != numerals.end() ? &*numeral : nullptr;
+            add(absolute(chord.at), Order::Chord, "chord_change", [&chord, roman](JsonWriter& json) {
+                json.key("expected");
+                json.string(chord.text);
+                if (roman != nullptr) {
+                    json.key("roman");
+                    json.string(roman->numeral);
+                }
+            });
         }
     }
 
@@ -112,50 +153,78 @@ private:
         const StandardMidiFile midi = scoreToMidi(score_);
         const Rational ticksPerWhole{4 * std::int64_t{midi.division.ticksPerQuarter}};
         for (std::size_t t = 1; t < midi.tracks.size(); ++t) {
-            const std::string part = t - 1 < score_.parts.size() ? score_.parts[t - 1].id : std::string{};
+            const std::string_view part = t - 1 < score_.parts.size() ? score_.parts[t - 1].id : std::string_view{};
             for (const SmfEvent& event : midi.tracks[t].events) {
                 const bool on = event.command() == 0x90 && event.data2 > 0;
                 if (!on && event.command() != 0x80 && event.command() != 0x90) {
                     continue;
                 }
-                json data{{"message", on ? "note_on" : "note_off"},
-                          {"note", event.data1},
-                          {"velocity", on ? event.data2 : 0},
-                          {"channel", event.channel0to15() + 1}};
-                if (!part.empty()) {
-                    data["part"] = part;
-                }
-                add(Rational{event.tick} / ticksPerWhole, on ? kNoteOn : kNoteOff, "midi_event", std::move(data));
+                add(Rational{event.tick} / ticksPerWhole, on ? Order::NoteOn : Order::NoteOff, "midi_event",
+                    [on, note = event.data1, velocity = on ? event.data2 : 0, channel0to15 = event.channel0to15(),
+                     part](JsonWriter& json) {
+                        json.key("message");
+                        json.string(on ? "note_on" : "note_off");
+                        json.key("note");
+                        json.integer(note);
+                        json.key("velocity");
+                        json.integer(velocity);
+                        json.key("channel");
+                        json.integer(channel0to15 + 1);
+                        if (!part.empty()) {
+                            json.key("part");
+                            json.string(part);
+                        }
+                    });
             }
         }
     }
 
-    // Events read from a timeline that UMF does not model go back out where they were.
+    // Events read from a timeline that UMF does not model go back out where they were, timed afresh
+    // like every other event; whatever else an event held goes back as it was. An event without a
+    // "type" string could not be read back, so it is left out.
     void addKept() {
-        const auto kept = score_.extensions.find("hermes");
-        if (kept == score_.extensions.end()) {
+        const auto kept = score_.extensions.find(std::string{hermes::kExtension});
+        simdjson::dom::element extension;
+        if (kept == score_.extensions.end() || keptParser_.parse(kept->second).get(extension) != simdjson::SUCCESS) {
             return;
         }
-        const json extension = json::parse(kept->second, nullptr, false);
-        if (!extension.is_object() || !extension.contains("events") || !extension["events"].is_array()) {
+        simdjson::dom::array events;
+        if (const hermes::Value list = hermes::member(extension, "events");
+            !list || list->get_array().get(events) != simdjson::SUCCESS) {
             return;
         }
-        for (const json& event : extension["events"]) {
-            if (!event.is_object()) {
+        for (const simdjson::dom::element event : events) {
+            std::string_view type;
+            if (const hermes::Value typeMember = hermes::member(event, "type");
+                !typeMember || typeMember->get_string().get(type) != simdjson::SUCCESS) {
                 continue;
             }
-            const auto tick = event.contains("tick") && event["tick"].is_number_integer()
-                                  ? event["tick"].get<std::int64_t>()
-                                  : std::int64_t{0};
-            // Timed afresh like every other event; whatever else the event held goes back as it was.
-            const Rational position{tick, core::kTicksPerWhole};
-            json out = timed("", position, json{});
-            for (const auto& [name, value] : event.items()) {
-                if (name != "timestamp" && name != "measure" && name != "beat" && name != "tick") {
-                    out[name] = value;
-                }
+            std::int64_t tick = 0;
+            if (const hermes::Value tickMember = hermes::member(event, "tick");
+                !tickMember || tickMember->get_int64().get(tick) != simdjson::SUCCESS) {
+                tick = 0;
             }
-            entries_.push_back({position, kKept, std::move(out)});
+            entries_.push_back({Rational{tick, core::kTicksPerWhole}, Order::Kept, type,
+                                [event](JsonWriter& json) { writeKeptMembers(json, event); }});
+        }
+    }
+
+    // "data" (an empty object when the event had none), then the members beyond the timing fields,
+    // "type" and "data", in the order the event had them.
+    static void writeKeptMembers(JsonWriter& json, simdjson::dom::element event) {
+        json.key("data");
+        if (const hermes::Value data = hermes::member(event, "data")) {
+            json.raw(simdjson::to_string(*data));
+        } else {
+            json.beginObject();
+            json.endObject();
+        }
+        const simdjson::dom::object members = event.get_object().value_unsafe();
+        for (const auto field : members) {
+            if (!hermes::isTimingField(field.key) && field.key != "type" && field.key != "data") {
+                json.escapedKey(field.key);
+                json.raw(simdjson::to_string(field.value));
+            }
         }
     }
 
@@ -163,6 +232,7 @@ private:
     std::vector<Rational> starts_;
     score::TempoMap tempo_;
     std::vector<Entry> entries_;
+    simdjson::dom::parser keptParser_;  // holds the kept events until they are written
 };
 
 }  // namespace

@@ -1,35 +1,13 @@
-#include "JsonWriter.hpp"
+#include "mos/core/JsonWriter.hpp"
 
 #include <array>
 #include <charconv>
+#include <cmath>
+#include <utility>
 
-namespace mos::score::umf {
+#include "Utf8.hpp"
 
-namespace {
-
-// The length of the well-formed UTF-8 sequence starting at text[at] (a byte >= 0x80), 0 when it is
-// not one: no overlong forms, no surrogates, nothing above U+10FFFF (RFC 3629).
-std::size_t utf8SequenceLength(std::string_view text, std::size_t at) noexcept {
-    const auto byte = [&](std::size_t i) {
-        return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0U;
-    };
-    const auto continuation = [&](std::size_t i) { return (byte(i) & 0xC0U) == 0x80U; };
-    const unsigned lead = byte(0);
-    if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
-    if (lead >= 0xE0 && lead <= 0xEF) {
-        const unsigned second = byte(1);
-        if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)) return 0;
-        return continuation(1) && continuation(2) ? 3 : 0;
-    }
-    if (lead >= 0xF0 && lead <= 0xF4) {
-        const unsigned second = byte(1);
-        if ((lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) return 0;
-        return continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
-    }
-    return 0;
-}
-
-}  // namespace
+namespace mos::core {
 
 void JsonWriter::key(std::string_view name) {
     beforeValue();
@@ -66,6 +44,10 @@ void JsonWriter::unsignedInteger(std::uint64_t value) {
 }
 
 void JsonWriter::number(double value) {
+    if (!std::isfinite(value)) {
+        null();  // JSON has no NaN or infinity
+        return;
+    }
     beforeValue();
     std::array<char, 32> digits{};
     const auto result = std::to_chars(digits.data(), digits.data() + digits.size(), value);
@@ -86,7 +68,10 @@ void JsonWriter::null() {
 
 std::string JsonWriter::take() {
     if (pretty_) out_ += '\n';
-    return std::move(out_);
+    std::string text = std::move(out_);
+    out_.clear();
+    frames_.clear();
+    return text;
 }
 
 void JsonWriter::begin(char bracket, Layout layout) {
@@ -179,4 +164,4 @@ void JsonWriter::appendEscaped(std::string_view text) {
     out_ += '"';
 }
 
-}  // namespace mos::score::umf
+}  // namespace mos::core

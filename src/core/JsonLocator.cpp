@@ -1,17 +1,47 @@
-#include "JsonLocator.hpp"
+#include "mos/core/JsonLocator.hpp"
 
 #include <charconv>
-#include <cmath>
 #include <limits>
 #include <system_error>
 
-namespace mos::score::umf {
+#include "Utf8.hpp"
+
+namespace mos::core {
 
 namespace {
 
 constexpr int kMaxDepth = 1024;  // simdjson's default
 
 bool isDigit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Whether a JSON number (its syntax already checked) is below 1 in magnitude: the power of ten of its
+// first significant digit plus its exponent is negative. Asked only of numbers a double cannot
+// hold, where it tells underflow from overflow.
+bool belowOne(std::string_view number) noexcept {
+    constexpr std::int64_t kFar = 1'000'000;  // beyond any double's exponent, so no overflow below
+    std::int64_t digitsBeforePoint = 0;
+    std::int64_t firstSignificant = -1;  // its index among all the mantissa's digits
+    std::int64_t digits = 0;
+    bool afterPoint = false;
+    std::size_t i = 0;
+    for (; i < number.size() && number[i] != 'e' && number[i] != 'E'; ++i) {
+        if (number[i] == '.') {
+            afterPoint = true;
+        } else if (isDigit(number[i])) {
+            if (firstSignificant < 0 && number[i] != '0') firstSignificant = digits;
+            ++digits;
+            if (!afterPoint) ++digitsBeforePoint;
+        }
+    }
+    if (firstSignificant < 0) return true;  // zero
+    std::int64_t exponent = 0;
+    bool negative = false;
+    for (++i; i < number.size(); ++i) {
+        if (number[i] == '-') negative = true;
+        if (isDigit(number[i]) && exponent < kFar) exponent = exponent * 10 + (number[i] - '0');
+    }
+    return digitsBeforePoint - 1 - firstSignificant + (negative ? -exponent : exponent) < 0;
+}
 
 int hexValue(char c) noexcept {
     if (c >= '0' && c <= '9') return c - '0';
@@ -94,7 +124,7 @@ public:
                 if (!escape(out)) return false;
                 continue;
             }
-            const std::size_t length = c < 0x80 ? 1 : utf8Length();
+            const std::size_t length = c < 0x80 ? 1 : utf8SequenceLength(text_, at);
             if (length == 0) return false;
             if (out != nullptr) out->append(text_, at, length);
             at += length;
@@ -186,10 +216,12 @@ private:
             std::uint64_t value = 0;
             fits = std::from_chars(first, last, value).ec == std::errc{};
         } else {
-            // Underflow to zero is fine (simdjson reads 1e-400 as 0); overflow is not.
+            // Underflow to zero is fine (simdjson reads 1e-400 as 0); overflow is not. (from_chars
+            // leaves the value alone when it is out of range, so the text tells which it was.)
             double value = 0;
             const auto result = std::from_chars(first, last, value);
-            fits = result.ec == std::errc{} || (result.ec == std::errc::result_out_of_range && std::abs(value) < 1.0);
+            fits = result.ec == std::errc{} || (result.ec == std::errc::result_out_of_range &&
+                                                belowOne({first, static_cast<std::size_t>(last - first)}));
         }
         if (!fits) at = begin;
         return fits;
@@ -251,34 +283,15 @@ private:
         return value;
     }
 
-    // The length of the well-formed UTF-8 sequence at `at` (its lead byte is >= 0x80), 0 if none.
-    std::size_t utf8Length() const noexcept {
-        const auto byte = [&](std::size_t i) {
-            return at + i < text_.size() ? static_cast<unsigned char>(text_[at + i]) : 0U;
-        };
-        const auto continuation = [&](std::size_t i) { return (byte(i) & 0xC0U) == 0x80U; };
-        const unsigned lead = byte(0);
-        if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
-        if (lead >= 0xE0 && lead <= 0xEF) {
-            if ((lead == 0xE0 && byte(1) < 0xA0) || (lead == 0xED && byte(1) > 0x9F)) return 0;
-            return continuation(1) && continuation(2) ? 3 : 0;
-        }
-        if (lead >= 0xF0 && lead <= 0xF4) {
-            if ((lead == 0xF0 && byte(1) < 0x90) || (lead == 0xF4 && byte(1) > 0x8F)) return 0;
-            return continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
-        }
-        return 0;
-    }
-
     std::string_view text_;
 };
 
 }  // namespace
 
-std::string formatPath(std::span<const PathStep> path) {
+std::string formatJsonPath(std::span<const JsonPathStep> path) {
     if (path.empty()) return "(document)";
     std::string text;
-    for (const PathStep& step : path) {
+    for (const JsonPathStep& step : path) {
         if (step.isIndex) {
             text += '[';
             text += std::to_string(step.index);
@@ -291,7 +304,7 @@ std::string formatPath(std::span<const PathStep> path) {
     return text;
 }
 
-std::optional<std::size_t> findSyntaxError(std::string_view text) {
+std::optional<std::size_t> findJsonSyntaxError(std::string_view text) {
     Scanner scanner{text};
     scanner.skipSpace();
     if (!scanner.value(0)) return scanner.at;
@@ -300,12 +313,12 @@ std::optional<std::size_t> findSyntaxError(std::string_view text) {
     return std::nullopt;
 }
 
-std::optional<std::size_t> locateValue(std::string_view text, std::span<const PathStep> path) {
+std::optional<std::size_t> locateJsonValue(std::string_view text, std::span<const JsonPathStep> path) {
     Scanner scanner{text};
     scanner.skipSpace();
     int depth = 0;
     for (std::size_t i = 0; i < path.size(); ++i) {
-        const PathStep& step = path[i];
+        const JsonPathStep& step = path[i];
         const bool last = i + 1 == path.size();
         std::optional<std::size_t> found;
         // Stop the walk (by "failing") once the step is found, unless it is the last step, where
@@ -352,4 +365,4 @@ LineColumn lineColumnOf(std::string_view text, std::size_t offset) {
     return place;
 }
 
-}  // namespace mos::score::umf
+}  // namespace mos::core
