@@ -361,6 +361,9 @@ private:
         // The fifth alterations that make another triad: m7b5 is half-diminished, 7#5 augmented.
         if (c.triad == TriadQuality::Minor && take5(-1)) c.triad = TriadQuality::Diminished;
         if (c.triad == TriadQuality::Major && take5(1)) c.triad = TriadQuality::Augmented;
+        // A fifth the triad already has is no alteration ("Cø7b5" is Cø7).
+        if (c.triad == TriadQuality::Diminished) c.alterations.erase({5, -1});
+        if (c.triad == TriadQuality::Augmented) c.alterations.erase({5, 1});
         return c;
     }
 

@@ -97,6 +97,8 @@ TEST(ChordSymbolTest, EquivalentSpellingsGiveOneStructure) {
     EXPECT_EQ(chord("Cdim7"), chord("Co7"));
     EXPECT_EQ(chord("C7sus"), chord("C7sus4"));
     EXPECT_EQ(chord("C69"), chord("C6/9"));
+    EXPECT_EQ(chord("C\u00D87b5"), chord("Cm7b5"));  // found by libFuzzer: the b5 a half-diminished chord has
+    EXPECT_EQ(chord("Caug#5"), chord("Caug"));
     EXPECT_EQ(chord("N.C."), chord("NC"));
     EXPECT_TRUE(chord("N.C.").noChord);
     EXPECT_TRUE(chord("N.C.").spell().empty());
