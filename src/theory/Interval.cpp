@@ -20,6 +20,26 @@ int referenceSemitones(int steps) noexcept {
     return kReferenceSemitones[static_cast<std::size_t>(steps % 7)] + 12 * (steps / 7);
 }
 
+// Each quality's distance in semitones from the major or perfect interval, for the perfect sizes
+// (unison, fourth, fifth) and for the others; kNone where the quality does not occur (a major fifth).
+constexpr int kNone = 99;
+struct QualityDeviation {
+    IntervalQuality quality;
+    int perfect;
+    int imperfect;
+};
+constexpr std::array<QualityDeviation, 7> kDeviations{{{IntervalQuality::DoublyDiminished, -2, -3},
+                                                       {IntervalQuality::Diminished, -1, -2},
+                                                       {IntervalQuality::Minor, kNone, -1},
+                                                       {IntervalQuality::Perfect, 0, kNone},
+                                                       {IntervalQuality::Major, kNone, 0},
+                                                       {IntervalQuality::Augmented, 1, 1},
+                                                       {IntervalQuality::DoublyAugmented, 2, 2}}};
+
+int deviationOf(const QualityDeviation& entry, bool perfect) noexcept {
+    return perfect ? entry.perfect : entry.imperfect;
+}
+
 struct QualityMark {
     IntervalQuality quality;
     std::string_view text;
@@ -37,38 +57,11 @@ constexpr std::array<QualityMark, 7> kQualityMarks{{{IntervalQuality::DoublyDimi
 std::optional<IntervalQuality> Interval::quality() const noexcept {
     const Interval up = ascending();
     const int deviation = up.semitones - referenceSemitones(up.steps);
-    if (isPerfectSize(up.steps % 7)) {
-        switch (deviation) {
-            case -2:
-                return IntervalQuality::DoublyDiminished;
-            case -1:
-                return IntervalQuality::Diminished;
-            case 0:
-                return IntervalQuality::Perfect;
-            case 1:
-                return IntervalQuality::Augmented;
-            case 2:
-                return IntervalQuality::DoublyAugmented;
-            default:
-                return std::nullopt;
-        }
-    }
-    switch (deviation) {
-        case -3:
-            return IntervalQuality::DoublyDiminished;
-        case -2:
-            return IntervalQuality::Diminished;
-        case -1:
-            return IntervalQuality::Minor;
-        case 0:
-            return IntervalQuality::Major;
-        case 1:
-            return IntervalQuality::Augmented;
-        case 2:
-            return IntervalQuality::DoublyAugmented;
-        default:
-            return std::nullopt;
-    }
+    const bool perfect = isPerfectSize(up.steps % 7);
+    const auto entry = std::find_if(kDeviations.begin(), kDeviations.end(),
+                                    [&](const QualityDeviation& e) { return deviationOf(e, perfect) == deviation; });
+    if (entry == kDeviations.end()) return std::nullopt;
+    return entry->quality;
 }
 
 Interval Interval::simple() const noexcept {
@@ -82,32 +75,10 @@ Interval Interval::simple() const noexcept {
 std::optional<Interval> Interval::of(IntervalQuality quality, int number) noexcept {
     if (number < 1) return std::nullopt;
     const int steps = number - 1;
-    const bool perfect = isPerfectSize(steps % 7);
-    int deviation = 0;
-    switch (quality) {
-        case IntervalQuality::DoublyDiminished:
-            deviation = perfect ? -2 : -3;
-            break;
-        case IntervalQuality::Diminished:
-            deviation = perfect ? -1 : -2;
-            break;
-        case IntervalQuality::Minor:
-            if (perfect) return std::nullopt;
-            deviation = -1;
-            break;
-        case IntervalQuality::Perfect:
-            if (!perfect) return std::nullopt;
-            break;
-        case IntervalQuality::Major:
-            if (perfect) return std::nullopt;
-            break;
-        case IntervalQuality::Augmented:
-            deviation = 1;
-            break;
-        case IntervalQuality::DoublyAugmented:
-            deviation = 2;
-            break;
-    }
+    const auto entry = std::find_if(kDeviations.begin(), kDeviations.end(),
+                                    [&](const QualityDeviation& e) { return e.quality == quality; });
+    const int deviation = deviationOf(*entry, isPerfectSize(steps % 7));
+    if (deviation == kNone) return std::nullopt;
     const int semitones = referenceSemitones(steps) + deviation;
     if (semitones < 0) return std::nullopt;  // a diminished unison
     return Interval{steps, semitones};
