@@ -431,8 +431,8 @@ core::Result<Imported> readHermesTimeline(std::string_view text, const std::stri
         if (code == simdjson::MEMALLOC || code == simdjson::CAPACITY) {
             return core::fail(ErrorCode::OutOfRange, "the timeline is too large", where);
         }
-        // Numbers out of range (1e400), integers beyond 64 bits and nesting deeper than 1024 are
-        // syntax errors too: simdjson reads no value it cannot hold exactly.
+        // A number no double holds (1e400), an integer beyond 64 bits and nesting deeper than 1024
+        // are syntax errors too, for simdjson and for the locator alike.
         if (const auto offset = core::findJsonSyntaxError(body)) {
             const core::LineColumn place = core::lineColumnOf(body, *offset);
             where.line = place.line;
