@@ -16,7 +16,11 @@ namespace {
 constexpr std::size_t kMaxCandidates = 12;
 
 // The cost of each part of a reading, in arbitrary units (a plain triad costs nothing).
-constexpr double kSlashOverChordTone = 0.8;
+// A chord over its third reads most naturally, then over its fifth or seventh, then over an
+// extension (charts write Eb6/G rather than Cm7/G, and Cm7/Bb rather than Eb6/Bb).
+constexpr double kSlashOverThird = 0.7;
+constexpr double kSlashOverFifthOrSeventh = 0.8;
+constexpr double kSlashOverExtension = 0.9;
 constexpr double kSlashOverOtherTone = 1.0;
 constexpr double kNoThird = 1.5;
 constexpr double kSuspended = 0.5;
@@ -28,9 +32,10 @@ constexpr double kAugmented = 1.0;
 constexpr double kSeventh = 0.1;
 constexpr double kSixth = 0.15;  // a little above a seventh: Cm7/Bb rather than Eb6/Bb
 constexpr double kExtension = 0.1;
-constexpr double kAlteration = 0.6;
+constexpr double kAlteration = 0.8;
 constexpr double kDominantAlteration = 0.3;  // b9, #9, #11, b13 over a dominant seventh are everyday
 constexpr double kAdded = 1.0;
+constexpr double kAddedNinth = 0.6;  // add9 is everyday pop harmony
 constexpr double kSixNine = 0.2;  // the 9 of a 69 chord
 constexpr double kUnexplained = 5.0;
 constexpr double kRootInKey = -0.3;
@@ -40,6 +45,21 @@ struct Reading {
     ChordSymbol symbol;
     double cost = 0;
 };
+
+// What a slash costs for a bass `bassAboveRoot` semitones above the root of the tones `rel`.
+double slashCost(int bassAboveRoot, std::uint16_t rel) noexcept {
+    if ((rel >> bassAboveRoot & 1U) == 0) return kSlashOverOtherTone;
+    switch (bassAboveRoot) {
+    case 3:
+    case 4: return kSlashOverThird;
+    case 6:
+    case 7:
+    case 8:
+    case 10:
+    case 11: return kSlashOverFifthOrSeventh;
+    default: return kSlashOverExtension;
+    }
+}
 
 // Reads the pitch classes as a chord on `root`: `rel` has bit i set when the tone i semitones above
 // the root sounds.
@@ -162,13 +182,13 @@ Reading readAbove(int root, std::uint16_t rel, int bass, std::uint16_t pitchClas
     alter(1, {9, -1});
     if (majorThird) alter(3, {9, 1});
     if (seventh) alter(6, {11, 1});
-    if (seventh) alter(8, {13, -1});
+    if (seventh && perfectFifth) alter(8, {13, -1});  // without a fifth it is a #5
     // What is left is added: add9, add11, add13, the b6 of mb6.
     const auto add = [&](int semitones, ChordDegree degree) {
         if (!has(semitones)) return;
         chord.added.insert(degree);
         use(semitones);
-        reading.cost += kAdded;
+        reading.cost += degree == ChordDegree{9, 0} ? kAddedNinth : kAdded;
     };
     add(2, {9, 0});
     add(5, {11, 0});
@@ -177,13 +197,12 @@ Reading readAbove(int root, std::uint16_t rel, int bass, std::uint16_t pitchClas
     add(6, {11, 1});
     add(3, {9, 1});
     reading.cost += kUnexplained * std::popcount(left);
-    if (chord.sixth && chord.added.contains({9, 0})) reading.cost -= kAdded - kSixNine;  // 69 is one idea
+    if (chord.sixth && chord.added.contains({9, 0})) reading.cost -= kAddedNinth - kSixNine;  // 69 is one idea
 
     // Root, bass and key.
     chord.root = spellPitchClass(root, key);
     if (bass != root) {
-        const bool chordTone = (rel >> ((bass - root + 12) % 12) & 1U) != 0;
-        reading.cost += chordTone ? kSlashOverChordTone : kSlashOverOtherTone;
+        reading.cost += slashCost((bass - root + 12) % 12, rel);
         chord.bass = spellPitchClass(bass, key);
     }
     if (key) {

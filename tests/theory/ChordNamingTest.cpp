@@ -53,6 +53,19 @@ TEST(ChordNamingTest, TheBassDecidesBetweenEquallySimpleReadings) {
     EXPECT_EQ(best({"Bb2", "C4", "E4", "G4"}), "C7/Bb");  // the bass is the seventh
 }
 
+TEST(ChordNamingTest, AnInversionIsReadOverTheChordToneChartsPutInTheBass) {
+    // The same four notes over G: the third of Eb6 rather than the fifth of Cm7; over Bb: the
+    // seventh of Cm7 rather than the fifth of Eb6.
+    EXPECT_EQ(best({"G3", "Bb3", "C4", "Eb4"}), "Eb6/G");
+    EXPECT_EQ(best({"Bb3", "C4", "Eb4", "G4"}), "Cm7/Bb");
+}
+
+TEST(ChordNamingTest, AFlatThirteenthNeedsTheFifthBesideIt) {
+    // A C F G over A is F with an added ninth over its third, not an Am7 with a b13 and no fifth.
+    EXPECT_EQ(best({"A3", "C4", "F4", "G4"}), "Fadd9/A");
+    EXPECT_EQ(best({"C4", "E4", "G4", "Ab4", "Bb4"}), "C7b13");
+}
+
 TEST(ChordNamingTest, TheKeySpellsTheRoot) {
     EXPECT_EQ(best({"C#4", "F4", "G#4"}), "Db");
     EXPECT_EQ(best({"C#4", "F4", "G#4"}, Key::parse("F# major")), "C#");
