@@ -36,7 +36,7 @@ constexpr double kAlteration = 0.8;
 constexpr double kDominantAlteration = 0.3;  // b9, #9, #11, b13 over a dominant seventh are everyday
 constexpr double kAdded = 1.0;
 constexpr double kAddedNinth = 0.6;  // add9 is everyday pop harmony
-constexpr double kSixNine = 0.2;  // the 9 of a 69 chord
+constexpr double kSixNine = 0.2;     // the 9 of a 69 chord
 constexpr double kUnexplained = 5.0;
 constexpr double kRootInKey = -0.3;
 constexpr double kChordInKey = -0.3;
@@ -50,14 +50,17 @@ struct Reading {
 double slashCost(int bassAboveRoot, std::uint16_t rel) noexcept {
     if ((rel >> bassAboveRoot & 1U) == 0) return kSlashOverOtherTone;
     switch (bassAboveRoot) {
-    case 3:
-    case 4: return kSlashOverThird;
-    case 6:
-    case 7:
-    case 8:
-    case 10:
-    case 11: return kSlashOverFifthOrSeventh;
-    default: return kSlashOverExtension;
+        case 3:
+        case 4:
+            return kSlashOverThird;
+        case 6:
+        case 7:
+        case 8:
+        case 10:
+        case 11:
+            return kSlashOverFifthOrSeventh;
+        default:
+            return kSlashOverExtension;
     }
 }
 
