@@ -23,6 +23,7 @@ inline CLI::App* addSubcommand(CLI::App& app, CommandContext& context, const std
     return command;
 }
 
+void registerChordCommand(CLI::App& app, CommandContext& context);
 void registerConvertCommand(CLI::App& app, CommandContext& context);
 void registerDoctorCommand(CLI::App& app, CommandContext& context);
 void registerInfoCommand(CLI::App& app, CommandContext& context);
