@@ -1,0 +1,79 @@
+#pragma once
+
+// Harmonic segmentation: the music is cut into regions where one chord sounds, at the pace the
+// harmony changes (harmonic rhythm), not in fixed windows. The input is a row of short units (beats
+// of the score) with the pitch classes sounding in each; dynamic programming chooses where the
+// chords change and which chord each region holds, trading how well one chord explains a region
+// against how many changes it takes.
+//
+//   std::vector<HarmonicUnit> beats = …;           // from the score, one per beat
+//   auto regions = segmentHarmony(beats, keys);     // keys: the local key of each beat, or empty
+//   regions[0].chord.root == 0, .shape == ChordShape::Major, .firstUnit == 0, .endUnit == 4
+//
+// The chord shapes are the ones tonal harmony is analysed in: the four triads and the five
+// seventh chords (the augmented sixths are read from these by their spelling in the key, later).
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "mos/theory/Key.hpp"
+
+namespace mos::analysis {
+
+enum class ChordShape : std::uint8_t {
+    Major,
+    Minor,
+    Diminished,
+    Augmented,
+    DominantSeventh,
+    MajorSeventh,
+    MinorSeventh,
+    HalfDiminishedSeventh,
+    DiminishedSeventh,
+};
+
+// "major", "minor", "diminished", "augmented", "dominant-seventh", "major-seventh",
+// "minor-seventh", "half-diminished-seventh", "diminished-seventh". Thread: any. RT-safe: yes.
+std::string_view chordShapeName(ChordShape shape) noexcept;
+
+// The shape's pitch classes above a root on C, as a 12-bit mask. Thread: any. RT-safe: yes.
+std::uint16_t chordShapeMask(ChordShape shape) noexcept;
+
+// What sounds during one unit (a beat): pitch-class weights in whole notes of sounding time, the
+// pitch class of the lowest note, and how strong the unit's start is in the meter.
+struct HarmonicUnit {
+    std::array<double, 12> weights{};  // summed durations of the notes of each pitch class
+    int bassPitchClass = -1;           // the lowest sounding note's pitch class; -1 in silence
+    double length = 0;                 // the unit's length in whole notes
+    double strength = 0;               // 1 at a downbeat, 0.5 on other beats, 0.25 between beats
+};
+
+struct HarmonicChord {
+    int root = 0;  // pitch class
+    ChordShape shape = ChordShape::Major;
+    int bass = 0;  // pitch class of the lowest note at the region's start (the root when silent)
+};
+
+struct HarmonicRegion {
+    std::size_t firstUnit = 0;
+    std::size_t endUnit = 0;  // one past the last unit
+    HarmonicChord chord{};
+    double fit = 0;  // how well the chord explains the region, 0 … 1 (share of sounding time)
+};
+
+struct SegmentationOptions {
+    std::size_t maxUnitsPerRegion = 16;  // a chord may last up to four 4/4 bars of beats
+    double changeCost = 0.2;             // what a chord change costs, in units of explained time
+};
+
+// The regions, in order, covering every unit from the first sounding one; silent units join the
+// region before them. `keys` is empty or holds the local key of each unit: chords of the key are
+// preferred where the notes allow both. Thread: any. RT-safe: no.
+std::vector<HarmonicRegion> segmentHarmony(std::span<const HarmonicUnit> units, std::span<const theory::Key> keys = {},
+                                           const SegmentationOptions& options = {});
+
+}  // namespace mos::analysis
