@@ -71,7 +71,7 @@ int keepRank(int interval, std::uint16_t intervals) noexcept {
 
 // Which tones may double, most preferred first: the root and the perfect fifth; then the third
 // too; then every tone. A later set is tried only when no voicing fits with the one before.
-enum class Doubling : std::uint8_t { RootAndFifth, AlsoThird, Any };
+enum class Doubling : std::uint8_t { RootOrFifth, AlsoThird, Any };
 
 ChordTones chordTones(std::uint16_t pitchClasses, int root, int bass, std::size_t voices, bool bassInLowestVoice,
                       Doubling doubling) noexcept {
@@ -100,10 +100,13 @@ ChordTones chordTones(std::uint16_t pitchClasses, int root, int bass, std::size_
     for (std::size_t i = 0; i < std::min(count, voices); ++i) {
         chord.required = static_cast<std::uint16_t>(chord.required | bitOf(order[i]));
     }
-    auto doublable = static_cast<std::uint16_t>(bitOf(root) | bitOf(root + 7));
+    // Without a perfect fifth (diminished and augmented triads, b5 and #5 chords) the third takes
+    // its place, as in the textbook vii°6 with its doubled third.
     const int third = thirdOf(intervals);
-    if (doubling != Doubling::RootAndFifth && third != -1)
-        doublable = static_cast<std::uint16_t>(doublable | bitOf(root + third));
+    const bool fifth = has(intervals, 7);
+    const bool withThird = third != -1 && (doubling != Doubling::RootOrFifth || !fifth);
+    auto doublable = static_cast<std::uint16_t>(bitOf(root) | (fifth ? bitOf(root + 7) : 0U) |
+                                                (withThird ? bitOf(root + third) : 0U));
     if (doubling == Doubling::Any) doublable = tones;
     chord.doublable = static_cast<std::uint16_t>(chord.required & doublable);
     if (bassInLowestVoice) chord.bass = floorMod(bass, 12);
@@ -328,7 +331,7 @@ std::size_t voiceChord(std::span<const int> previous, std::uint16_t pitchClasses
     } else {
         return 0;
     }
-    for (const Doubling doubling : {Doubling::RootAndFifth, Doubling::AlsoThird, Doubling::Any}) {
+    for (const Doubling doubling : {Doubling::RootOrFifth, Doubling::AlsoThird, Doubling::Any}) {
         const ChordTones chord = chordTones(pitchClasses, root, bass, out.size(), options.bassInLowestVoice, doubling);
         Search search{chord, std::span<const int>{reference.data(), referenceSize}, out.size(), lowest, highest};
         if (const std::optional<Voicing> best = search.run()) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdio>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <tuple>
@@ -9,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "mos/core/Files.hpp"
 #include "support/RealtimeAudit.hpp"
 
 namespace mos::theory {
@@ -50,6 +54,21 @@ VoicingOptions bassRule() {
 }
 
 int pitchClassOf(int note) { return note % 12; }
+
+// Whether the rules let a tone of the chord double in a voicing that has room for all its tones:
+// the root, the perfect fifth, or the third (major, minor or suspended) where there is no fifth.
+bool doublable(const ChordSymbol& symbol, int pitchClass) {
+    const int root = symbol.root.pitchClass();
+    const std::uint16_t tones = symbol.pitchClasses();
+    const auto above = [&](int semitones) { return (tones >> ((root + semitones) % 12) & 1) != 0; };
+    const int interval = (pitchClass - root + 12) % 12;
+    if (interval == 0 || interval == 7) return true;
+    if (above(7)) return false;
+    for (const int third : {4, 3, 5, 2}) {
+        if (above(third)) return interval == third;
+    }
+    return false;
+}
 
 TEST(VoiceLeadingTest, DistancePairsVoicesInOrder) {
     EXPECT_EQ(voiceLeadingDistance(notes("C4 E4 G4"), notes("C4 F4 A4")), 3);
@@ -149,9 +168,12 @@ TEST(VoiceLeadingTest, MoreTonesThanVoicesDropsTheFifthFirstThenExtensions) {
     EXPECT_EQ(next(notes("C4 G4"), "F"), notes("A3 F4"));
 }
 
-TEST(VoiceLeadingTest, MoreVoicesThanTonesDoubleTheRoot) {
-    // C7 to C: the seventh Bb4 rises to the doubled root rather than falling to a doubled fifth.
+TEST(VoiceLeadingTest, MoreVoicesThanTonesDoubleTheRootOrFifth) {
+    // C7 to C: the seventh Bb4 rises a step to double the root.
     EXPECT_EQ(next(notes("C4 E4 G4 Bb4"), "C"), notes("C4 E4 G4 C5"));
+    // G7 to B°: F4 may not double, so G3 falls to D3, doubling the third of a triad that has no
+    // perfect fifth (the vii°6 of the textbooks) rather than leaping to the root B2.
+    EXPECT_EQ(next(notes("G3 B3 D4 F4"), "B°"), notes("D3 B3 D4 F4"));
     // Asking for four voices after three: the new voice doubles the root or fifth, never the third.
     const std::vector<int> four = next(notes("C4 E4 G4"), "F", {}, 4);
     EXPECT_EQ(four, notes("C4 F4 A4 C5"));
@@ -241,7 +263,7 @@ TEST(VoiceLeadingTest, EmptyPreviousStartsFromTheMiddleOfTheRange) {
 TEST(VoiceLeadingTest, TenVoicesFollowTheRulesEvenWhereTheSearchStopsEarly) {
     // Ten voices over chords of few tones force doublings far apart; whatever the search returns
     // within its budget still sounds every tone, doubles only the root, fifth or third and keeps the
-    // range. (Ten voices of E+ need the third: E sounds in only seven octaves of A0 … C8.)
+    // range.
     std::vector<int> voicing = notes("E2 C3 G3 C4 E4 G4 C5 E5 G5 C6");
     for (const std::string_view symbol : {"F", "Bbo7", "E+", "C7alt", "Am7", "Dm7b5", "G13", "C"}) {
         const ChordSymbol target = chord(symbol);
@@ -298,7 +320,7 @@ std::vector<int> bruteForce(const std::vector<int>& previous, const ChordSymbol&
             for (const int n : voicing) {
                 const int pc = pitchClassOf(n);
                 if ((sounded >> pc & 1) != 0) {
-                    if (pc != root && pc != (root + 7) % 12) return;  // only root and fifth double
+                    if (!doublable(symbol, pc)) return;
                     if (pc != root) ++otherDoublings;
                 }
                 sounded = static_cast<std::uint16_t>(sounded | 1 << pc);
@@ -357,6 +379,95 @@ TEST(VoiceLeadingTest, AgreesWithBruteForceOverEveryVoicingInARange) {
         }
     }
     EXPECT_EQ(voiced, 80);  // two octaves always hold four voices of these chords
+}
+
+// The chords of an iReal chart in order: every symbol between '|', ',' and parentheses that
+// parses and sounds (alternates included: what matters here is a real succession of chords).
+std::vector<ChordSymbol> progression(const std::string& json) {
+    std::vector<ChordSymbol> chords;
+    const std::string key = R"("Chords": ")";
+    for (std::size_t at = json.find(key); at != std::string::npos; at = json.find(key, at)) {
+        at += key.size();
+        const std::size_t end = std::min(json.find('"', at), json.size());
+        std::size_t start = at;
+        for (std::size_t i = at; i <= end; ++i) {
+            if (i < end && std::string_view{"|,()"}.find(json[i]) == std::string_view::npos) continue;
+            const auto parsed = ChordSymbol::parse(std::string_view{json}.substr(start, i - start));
+            if (i > start && parsed && !parsed->noChord) chords.push_back(*parsed);
+            start = i + 1;
+        }
+        at = end;
+    }
+    return chords;
+}
+
+TEST(VoiceLeadingTest, VoicesEveryProgressionOfTheJazzStandards) {
+    namespace fs = std::filesystem;
+    const fs::path folder = fs::path{MOS_SHARED_DIR} / "corpora" / "jazz-standards";
+    if (!fs::exists(folder)) GTEST_SKIP() << "no corpus at " << folder;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator{folder}) {
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    struct Setting {
+        std::size_t voices;
+        bool bassInLowestVoice;
+        std::string_view start;
+        long motion = 0;
+        int largest = 0;
+    };
+    std::array<Setting, 2> settings{{{4, false, "D3 F3 A3 C4"}, {5, true, "D3 A3 C4 F4 A4"}}};
+    long changes = 0;
+    for (const fs::path& file : files) {
+        const auto json = core::readWholeFile(file);
+        ASSERT_TRUE(json) << file;
+        const std::vector<ChordSymbol> chords = progression(*json);
+        changes += static_cast<long>(chords.size());
+        for (Setting& setting : settings) {
+            VoicingOptions options;
+            options.lowestNote = 36;  // C2 … C6: four octaves, so no tone ever runs short of notes
+            options.highestNote = 84;
+            options.bassInLowestVoice = setting.bassInLowestVoice;
+            std::vector<int> voicing = notes(setting.start);
+            for (const ChordSymbol& target : chords) {
+                std::vector<int> out(setting.voices);
+                ASSERT_EQ(nextVoicing(voicing, target, out, options), setting.voices)
+                    << file.filename() << ": " << target.toString();
+                const std::uint16_t tones = target.pitchClasses();
+                const int root = target.root.pitchClass();
+                std::array<int, 12> count{};
+                for (const int n : out) ++count[static_cast<std::size_t>(pitchClassOf(n))];
+                int distinct = 0;
+                for (int pc = 0; pc < 12; ++pc) {
+                    const int sounded = count[static_cast<std::size_t>(pc)];
+                    distinct += sounded > 0 ? 1 : 0;
+                    EXPECT_TRUE(sounded == 0 || (tones >> pc & 1) != 0) << target.toString();
+                    EXPECT_TRUE(sounded <= 1 || doublable(target, pc)) << target.toString();
+                }
+                // Every tone when there are voices enough, else as many different tones as voices.
+                EXPECT_EQ(distinct, std::min(std::popcount(tones), static_cast<int>(setting.voices)))
+                    << target.toString();
+                EXPECT_GT(count[static_cast<std::size_t>(root)], 0) << target.toString();
+                if (setting.bassInLowestVoice) {
+                    EXPECT_EQ(pitchClassOf(out.front()), target.bassPitchClass()) << target.toString();
+                }
+                EXPECT_TRUE(std::is_sorted(out.begin(), out.end()));
+                EXPECT_GE(out.front(), options.lowestNote);
+                EXPECT_LE(out.back(), options.highestNote);
+                const int motion = *voiceLeadingDistance(voicing, out);
+                setting.motion += motion;
+                setting.largest = std::max(setting.largest, motion);
+                voicing = out;
+            }
+        }
+    }
+    EXPECT_GT(changes, 40000);  // the charts hold about 45,000 chords
+    for (const Setting& setting : settings) {
+        std::printf("jazz-standards: %ld chord changes in %zu voices%s, %.2f semitones each on average, at most %d\n",
+                    changes, setting.voices, setting.bassInLowestVoice ? " with the bass rule" : "",
+                    static_cast<double>(setting.motion) / static_cast<double>(changes), setting.largest);
+    }
 }
 
 TEST(VoiceLeadingTest, TheMaskOverloadIsRealtimeSafe) {

@@ -17,9 +17,9 @@
 //   suspended fourth or second), the seventh (or the sixth of a 6 chord, the diminished seventh),
 //   the alterations (b9, #9, b5/#11, #5/b13), the extensions (13, then 11, then 9) and last the
 //   perfect fifth;
-// - with more voices than tones, doubles the root or the perfect fifth; only when no voicing in
-//   the range can do with those, the third too, and only when that fails too, any tone (so many
-//   voices over a chord without a perfect fifth, like o7 or +, put the root in several octaves);
+// - with more voices than tones, doubles the root or the perfect fifth (the third where there is
+//   no perfect fifth, as in diminished and augmented triads); only when no voicing in the range
+//   can do with those, the third too, and only when that fails too, any tone;
 // - keeps every voice within [lowestNote, highestNote], and under the bass rule puts the chord's
 //   bass pitch class (the root, or a slash chord's bass) in the lowest voice;
 // - moves least in total (voiceLeadingDistance); between voicings that move equally it prefers,
