@@ -62,10 +62,9 @@ std::optional<int> voiceLeadingDistance(std::span<const int> from, std::span<con
 // around the middle of the range, so the first chord comes out in close position there. The
 // chord's root is the one nameChord reads from the pitch classes over that bass.
 // The search is exact within 4096 steps; four to six voices stay far below (a few dozen steps is
-// usual, 340 the most seen over 2,000 random chord changes). Past them, as can happen with eight or
-// more voices over a chord of few tones, it returns the best voicing found so far. So the time is
-// bounded: about 1 µs for four or five voices, about 0.12 ms in the worst case known, ten voices
-// over a diminished seventh (bench/theory/VoiceLeadingBench.cpp).
+// usual, under 500 the most seen over 2,000 random chord changes). Past them, as can happen with
+// eight or more voices, it returns the best voicing found so far. So the time is bounded: about
+// 1 µs for four or five voices, about 0.08 ms at worst (bench/theory/VoiceLeadingBench.cpp).
 // Thread: any. RT-safe: yes.
 std::size_t nextVoicing(std::span<const int> previous, std::uint16_t pitchClasses, int bassPitchClass,
                         std::span<int> out, const VoicingOptions& options = {}) noexcept;
