@@ -12,7 +12,6 @@
 namespace mos::analysis {
 namespace {
 
-using theory::Key;
 using theory::Mode;
 using theory::NoteName;
 
@@ -80,8 +79,9 @@ std::vector<int> signatureTonics(const score::Timeline& timeline) {
         // Changes inside the measure (offset > 0) count from the next one on.
         int next = fifths;
         for (const score::KeyChange& change : measure.keys) {
-            if (change.offset.isZero()) fifths = change.key.fifths;
-            next = change.key.fifths;
+            const int changed = change.key.fifths;  // NOLINT(bugprone-signed-char-misuse): fifths are signed
+            if (change.offset.isZero()) fifths = changed;
+            next = changed;
         }
         tonics.push_back(pitchClassOf(7 * fifths));
         fifths = next;

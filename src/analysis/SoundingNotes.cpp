@@ -40,7 +40,7 @@ void collectPart(const score::Part& part, std::uint32_t partIndex, const std::ve
     if (part.instrument.percussion) return;
     const score::Transposition& t = part.transposition;
     const theory::Interval transposition{t.diatonic + 7 * t.octaveChange, t.soundingSemitones()};
-    const std::uint32_t measureCount = static_cast<std::uint32_t>(starts.size() - 1);
+    const auto measureCount = static_cast<std::uint32_t>(starts.size() - 1);
     std::vector<OpenTie> open;
     for (const score::Event& event : part.events) {
         if (!sounds(event) || event.measure >= measureCount) continue;

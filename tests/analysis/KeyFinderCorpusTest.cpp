@@ -3,6 +3,7 @@
 // change that makes the finder worse fails; and every MusicXML score of the corpus, for regions
 // that cover the score and notes in time order.
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -39,12 +40,17 @@ TEST(KeyFinderCorpusTest, NottinghamTunesAreInTheirWrittenKey) {
     if (!fs::exists(folder)) GTEST_SKIP() << folder << " is missing";
     KeyFinderOptions signatureOptions;
     signatureOptions.signatureWeight = 1;
+    KeyFinderOptions noChordOptions;
+    noChordOptions.chordWeight = 0;
+    noChordOptions.firstChordWeight = 0;
     const KeyFinder finder;
     const KeyFinder withSignature{signatureOptions};
+    const KeyFinder withoutChords{noChordOptions};
     const KeyFinder textbook{KeyFinderOptions::krumhanslSchmuckler()};
     int tunes = 0;
     int exact = 0;
     int exactWithSignature = 0;
+    int exactWithoutChords = 0;
     int exactTextbook = 0;
     int measures = 0;
     int measuresInKey = 0;
@@ -60,6 +66,7 @@ TEST(KeyFinderCorpusTest, NottinghamTunesAreInTheirWrittenKey) {
             ++tunes;
             exact += sameKey(keys.global.key, written) ? 1 : 0;
             exactWithSignature += sameKey(withSignature.rankKeys(score, notes).front().key, written) ? 1 : 0;
+            exactWithoutChords += sameKey(withoutChords.rankKeys(score, notes).front().key, written) ? 1 : 0;
             exactTextbook += sameKey(textbook.rankKeys(score, notes).front().key, written) ? 1 : 0;
             for (const KeyRegion& region : keys.regions) {
                 const std::uint32_t end = &region == &keys.regions.back() ? region.end.measure + 1 : region.end.measure;
@@ -71,11 +78,13 @@ TEST(KeyFinderCorpusTest, NottinghamTunesAreInTheirWrittenKey) {
             }
         }
     }
-    // Measured (bench/eval/README.md): 948 tunes; 94.4% exact from the music, 98.4% with the
-    // signature, 79.9% for the textbook finder; 91.7% of measures in the written key.
+    // Measured (bench/eval/README.md): 948 tunes; 94.4% exact from the music, 90.6% with the
+    // chord symbols ignored too, 98.2% with the signature, 79.9% for the textbook finder; 91.6%
+    // of measures in the written key.
     EXPECT_EQ(tunes, 948);
     EXPECT_GE(exact, tunes * 93 / 100);
-    EXPECT_GE(exactWithSignature, tunes * 975 / 1000);
+    EXPECT_GE(exactWithoutChords, tunes * 89 / 100);
+    EXPECT_GE(exactWithSignature, tunes * 97 / 100);
     EXPECT_GE(exactTextbook, tunes * 78 / 100);
     EXPECT_GE(measuresInKey, measures * 90 / 100);
 }

@@ -16,6 +16,7 @@ using testing::note;
 
 std::vector<std::string> pitches(const std::vector<SoundingNote>& notes) {
     std::vector<std::string> out;
+    out.reserve(notes.size());
     for (const SoundingNote& n : notes) out.push_back(n.pitch.toString());
     return out;
 }
