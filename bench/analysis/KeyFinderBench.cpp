@@ -1,7 +1,9 @@
-// Key finding on one long score: the orchestral ActorPreludeSample.xml of the MusicXML corpus
-// (many parts, transposing instruments, a few hundred measures), read once. Measures the passes
-// separately: flattening into sounding notes, measure windows, and the whole KeyFinder::analyze
-// (global key and Viterbi regions) with the default options and with the folk modes added.
+// Key finding on one long score, read once: the second movement of Beethoven's string quartet
+// op. 59 no. 1 from the When-in-Rome corpus (four parts, several hundred measures, modulating).
+// Measures the passes separately: flattening into sounding notes, measure windows with bass and
+// accent weights, and the whole KeyFinder::analyze (global key and Viterbi regions, notes
+// flattened inside the loop) with the default options, with the folk modes added, and as the
+// textbook Krumhansl-Schmuckler finder.
 
 #include <filesystem>
 #include <string>
@@ -18,9 +20,11 @@ namespace {
 using mos::analysis::KeyFinder;
 using mos::analysis::KeyFinderOptions;
 
+constexpr const char* kLongScore = "corpora/romantext/Quartets/Beethoven,_Ludwig_van/Op059_No1/2/score.mxl";
+constexpr const char* kMissing = "the Beethoven quartet score is missing from ../shared/corpora/romantext";
+
 const mos::score::Score* longScore() {
-    static const auto read =
-        mos::formats::readScoreFile(std::filesystem::path{MOS_SHARED_DIR} / "corpora/musicxml/ActorPreludeSample.xml");
+    static const auto read = mos::formats::readScoreFile(std::filesystem::path{MOS_SHARED_DIR} / kLongScore);
     return read && !read->imported.scores.empty() ? &read->imported.scores.front() : nullptr;
 }
 
@@ -32,7 +36,7 @@ void setCounters(benchmark::State& state, const mos::score::Score& score, std::s
 
 void BM_SoundingNotes(benchmark::State& state) {
     const auto* score = longScore();
-    if (!score) return state.SkipWithError("ActorPreludeSample.xml is missing from ../shared/corpora/musicxml");
+    if (!score) return state.SkipWithError(kMissing);
     std::size_t notes = 0;
     for (auto _ : state) {
         const auto flat = mos::analysis::soundingNotes(*score);
@@ -44,7 +48,7 @@ void BM_SoundingNotes(benchmark::State& state) {
 
 void BM_MeasureWindows(benchmark::State& state) {
     const auto* score = longScore();
-    if (!score) return state.SkipWithError("ActorPreludeSample.xml is missing from ../shared/corpora/musicxml");
+    if (!score) return state.SkipWithError(kMissing);
     const auto notes = mos::analysis::soundingNotes(*score);
     const mos::analysis::WindowOptions options{.bassWeight = 1.0, .accentWeight = 1.0};
     for (auto _ : state) {
@@ -56,7 +60,7 @@ void BM_MeasureWindows(benchmark::State& state) {
 
 void analyzeWith(benchmark::State& state, const KeyFinderOptions& options) {
     const auto* score = longScore();
-    if (!score) return state.SkipWithError("ActorPreludeSample.xml is missing from ../shared/corpora/musicxml");
+    if (!score) return state.SkipWithError(kMissing);
     const KeyFinder finder{options};
     std::size_t notes = 0;
     for (auto _ : state) {

@@ -1,22 +1,31 @@
-// mos_eval_keys: key finding against the K: field of every tune of a folder of ABC tune books (by
-// default ../shared/corpora/abc-nottingham). An evaluation, not a test: see bench/eval/README.md.
+// mos_eval_keys: key finding against keys people wrote. An evaluation, not a test: see
+// bench/eval/README.md.
 //
-// The first table compares the global key of the textbook Krumhansl–Schmuckler finder and of
-// MOS's finder (with each published key profile, and without some of its evidence) with the
-// tune's first K: field, once from the music alone (the key signature ignored) and once with the
-// signature as evidence. The second compares MOS's key regions, measure by measure, with the K:
-// in force there (the tunes whose K: changes mid-tune test the modulations).
+// Nottingham (../shared/corpora/abc-nottingham): the first table compares the global key of the
+// textbook Krumhansl–Schmuckler finder and of MOS's finder (with each published key profile, and
+// without some of its evidence) with each tune's first K: field, once from the music alone (the
+// key signature ignored) and once with the signature as evidence; the second compares MOS's key
+// regions, measure by measure, with the K: in force there (the tunes whose K: changes mid-tune
+// test the modulations).
+//
+// When in Rome (../shared/corpora/romantext, the scores that come with an analysis): the global
+// key against the analysis's first key, and the regions against the analysis's key at each
+// downbeat, per sub-corpus.
 
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "RomanTextKeys.hpp"
 #include "mos/analysis/KeyFinder.hpp"
 #include "mos/analysis/SoundingNotes.hpp"
 #include "mos/core/JsonWriter.hpp"
@@ -144,8 +153,9 @@ std::vector<Tune> readTunes(const fs::path& folder) {
         }
         for (auto& score : read->imported.scores) {
             if (score.timeline.measures.empty()) continue;
+            std::string title = score.metadata.title;
             Tune tune{.file = path.filename().string(),
-                      .title = score.metadata.title,
+                      .title = std::move(title),
                       .score = std::move(score),
                       .notes = {},
                       .written = {},
@@ -168,7 +178,7 @@ KeyFinderOptions withSignature(KeyFinderOptions options) {
     return options;
 }
 
-// The profile with nothing but the pitch classes' durations (the log-likelihood scoring).
+// A profile with nothing but the pitch classes' durations (the log-likelihood scoring).
 KeyFinderOptions distributionOnly(mos::analysis::KeyProfileSet set) {
     KeyFinderOptions options;
     options.profiles = set;
@@ -183,8 +193,7 @@ std::vector<Method> standardMethods() {
     std::vector<Method> methods{{"Krumhansl-Schmuckler (textbook)", KeyFinderOptions::krumhanslSchmuckler()}};
     const KeyFinderOptions defaults;
     for (const auto set : mos::analysis::allKeyProfileSets()) {
-        methods.push_back(
-            {"pitch classes only, " + std::string{mos::analysis::keyProfile(set).name}, distributionOnly(set)});
+        methods.push_back({"profile only, " + std::string{mos::analysis::keyProfile(set).name}, distributionOnly(set)});
     }
     for (const auto set : mos::analysis::allKeyProfileSets()) {
         KeyFinderOptions options;
@@ -208,12 +217,12 @@ std::vector<Method> standardMethods() {
 
 GlobalRow evaluateGlobal(const Method& method, const std::vector<Tune>& tunes, bool printMisses) {
     const KeyFinder notesOnly{method.options};
-    const KeyFinder signed_{withSignature(method.options)};
+    const KeyFinder signatureFinder{withSignature(method.options)};
     GlobalRow row{method.name, {}, {}};
     for (const Tune& tune : tunes) {
         const Key found = notesOnly.rankKeys(tune.score, tune.notes).front().key;
         row.notesOnly.add(found, tune.written.front());
-        row.withSignature.add(signed_.rankKeys(tune.score, tune.notes).front().key, tune.written.front());
+        row.withSignature.add(signatureFinder.rankKeys(tune.score, tune.notes).front().key, tune.written.front());
         if (printMisses && !sameKey(found, tune.written.front())) {
             std::cerr << tune.file << ": " << tune.title << ": written " << tune.written.front().toString()
                       << ", found " << found.toString() << '\n';
@@ -271,6 +280,100 @@ void printTables(const std::vector<GlobalRow>& global, const std::vector<LocalRo
     }
 }
 
+// A score of the When-in-Rome corpus with the keys of its analysis.
+struct AnalysedScore {
+    std::string group;  // the sub-corpus: "Quartets", "Textbooks" …
+    mos::score::Score score;
+    std::vector<mos::analysis::SoundingNote> notes;
+    std::vector<mos::eval::AnalysisKey> keys;
+};
+
+std::vector<AnalysedScore> readWhenInRome(const fs::path& folder) {
+    std::vector<fs::path> scores;
+    for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+        if (entry.path().filename() == "score.mxl") scores.push_back(entry.path());
+    }
+    std::sort(scores.begin(), scores.end());
+    std::vector<AnalysedScore> analysed;
+    for (const fs::path& path : scores) {
+        const fs::path dir = path.parent_path();
+        const fs::path text = fs::exists(dir / "analysis.txt") ? dir / "analysis.txt" : dir / "analysis.rntxt";
+        std::ifstream in{text};
+        if (!in) continue;
+        std::stringstream contents;
+        contents << in.rdbuf();
+        auto keys = mos::eval::romanTextKeys(contents.str());
+        auto read = mos::formats::readScoreFile(path);
+        if (keys.empty() || !read || read->imported.scores.empty()) continue;
+        AnalysedScore score{.group = fs::relative(path, folder).begin()->string(),
+                            .score = std::move(read->imported.scores.front()),
+                            .notes = {},
+                            .keys = std::move(keys)};
+        score.notes = mos::analysis::soundingNotes(score.score);
+        analysed.push_back(std::move(score));
+    }
+    return analysed;
+}
+
+struct GroupTally {
+    int scores = 0;
+    int exact = 0;     // global key == the analysis's first key
+    int measures = 0;  // measures whose downbeat has a key in the analysis
+    int matching = 0;  // … and whose region key is it
+
+    void add(const GroupTally& other) {
+        scores += other.scores;
+        exact += other.exact;
+        measures += other.measures;
+        matching += other.matching;
+    }
+};
+
+std::map<std::string, GroupTally> evaluateWhenInRome(const KeyFinderOptions& options,
+                                                     const std::vector<AnalysedScore>& corpus) {
+    const KeyFinder finder{options};
+    std::map<std::string, GroupTally> groups;
+    for (const AnalysedScore& item : corpus) {
+        const auto analysis = finder.analyze(item.score, item.notes);
+        GroupTally& tally = groups[item.group];
+        ++tally.scores;
+        tally.exact += sameKey(analysis.global.key, item.keys.front().key) ? 1 : 0;
+        const auto& measures = item.score.timeline.measures;
+        std::size_t region = 0;
+        for (std::uint32_t m = 0; m < measures.size(); ++m) {
+            int number = 0;
+            const std::string& label = measures[m].number;
+            if (std::from_chars(label.data(), label.data() + label.size(), number).ec != std::errc{}) continue;
+            const auto written = mos::eval::keyAtDownbeat(item.keys, number);
+            if (!written) continue;
+            while (region + 1 < analysis.regions.size() && analysis.regions[region + 1].start.measure <= m) ++region;
+            ++tally.measures;
+            tally.matching += sameKey(analysis.regions[region].key, *written) ? 1 : 0;
+        }
+    }
+    return groups;
+}
+
+double percent(int part, int whole) { return whole == 0 ? 0.0 : 100.0 * part / whole; }
+
+void printWhenInRome(const std::vector<std::pair<std::string, std::map<std::string, GroupTally>>>& rows) {
+    if (rows.empty()) return;
+    std::printf("\nWhen in Rome: global key vs the analysis's first key; regions vs its key at each downbeat\n\n");
+    std::printf("%-34s %-24s | %6s %8s | %9s %8s\n", "method", "sub-corpus", "scores", "global%", "measures",
+                "regions%");
+    std::printf("%s\n", std::string(98, '-').c_str());
+    for (const auto& [name, groups] : rows) {
+        GroupTally all;
+        for (const auto& [group, tally] : groups) {
+            std::printf("%-34s %-24s | %6d %8.1f | %9d %8.1f\n", name.c_str(), group.c_str(), tally.scores,
+                        percent(tally.exact, tally.scores), tally.measures, percent(tally.matching, tally.measures));
+            all.add(tally);
+        }
+        std::printf("%-34s %-24s | %6d %8.1f | %9d %8.1f\n", name.c_str(), "all", all.scores,
+                    percent(all.exact, all.scores), all.measures, percent(all.matching, all.measures));
+    }
+}
+
 void writeTally(mos::core::JsonWriter& json, const Tally& tally) {
     json.beginObject();
     for (const auto& [name, value] : {std::pair{"tunes", tally.tunes},
@@ -299,7 +402,10 @@ void writeMeasures(mos::core::JsonWriter& json, const MeasureTally& tally) {
     json.endObject();
 }
 
-void printJson(const std::vector<GlobalRow>& global, const std::vector<LocalRow>& local, std::size_t tunes) {
+using WhenInRomeRows = std::vector<std::pair<std::string, std::map<std::string, GroupTally>>>;
+
+void printJson(const std::vector<GlobalRow>& global, const std::vector<LocalRow>& local, std::size_t tunes,
+               const WhenInRomeRows& whenInRome) {
     mos::core::JsonWriter json{false};
     json.beginObject();
     json.key("tunes");
@@ -330,6 +436,26 @@ void printJson(const std::vector<GlobalRow>& global, const std::vector<LocalRow>
         json.endObject();
     }
     json.endArray();
+    json.key("when_in_rome");
+    json.beginArray();
+    for (const auto& [name, groups] : whenInRome) {
+        for (const auto& [group, tally] : groups) {
+            json.beginObject();
+            json.key("method");
+            json.string(name);
+            json.key("group");
+            json.string(group);
+            for (const auto& [key, value] : {std::pair{"scores", tally.scores},
+                                             {"exact", tally.exact},
+                                             {"measures", tally.measures},
+                                             {"matching", tally.matching}}) {
+                json.key(key);
+                json.integer(value);
+            }
+            json.endObject();
+        }
+    }
+    json.endArray();
     json.endObject();
     std::cout << json.take() << '\n';
 }
@@ -342,7 +468,7 @@ std::optional<double> number(std::string_view text) {
 }
 
 int usage() {
-    std::cerr << "usage: mos_eval_keys [--corpus DIR] [--json] [--misses]\n"
+    std::cerr << "usage: mos_eval_keys [--corpus DIR] [--half odd|even] [--romantext DIR] [--json] [--misses]\n"
                  "                     [--profile NAME] [--scoring corr|ll] [--modes major,minor,dorian,...]\n"
                  "                     [--chords W] [--final-note W] [--first-bass W] [--first-chord W]\n"
                  "                     [--bass W] [--accent W] [--modulation-cost C]\n"
@@ -390,13 +516,14 @@ bool readOption(std::string_view arg, std::string_view value, KeyFinderOptions& 
     return false;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The whole evaluation; main() only turns an escaping exception (file system, allocation) into a message.
+int run(int argc, char** argv) {
     fs::path corpus = fs::path{MOS_SHARED_DIR} / "corpora" / "abc-nottingham";
+    fs::path romantext = fs::path{MOS_SHARED_DIR} / "corpora" / "romantext";
     bool json = false;
     bool misses = false;
     bool custom = false;
+    std::optional<int> half;  // keep only the tunes whose 1-based number is odd (1) or even (0)
     KeyFinderOptions options;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -406,6 +533,11 @@ int main(int argc, char** argv) {
             misses = true;
         } else if (i + 1 < argc && arg == "--corpus") {
             corpus = argv[++i];
+        } else if (i + 1 < argc && arg == "--half" &&
+                   (std::string_view{argv[i + 1]} == "odd" || std::string_view{argv[i + 1]} == "even")) {
+            half = std::string_view{argv[++i]} == "odd" ? 1 : 0;
+        } else if (i + 1 < argc && arg == "--romantext") {
+            romantext = argv[++i];
         } else if (i + 1 < argc && readOption(arg, argv[i + 1], options)) {
             custom = true;
             ++i;
@@ -414,7 +546,15 @@ int main(int argc, char** argv) {
         }
     }
 
-    const std::vector<Tune> tunes = readTunes(corpus);
+    std::vector<Tune> tunes = readTunes(corpus);
+    if (half) {
+        std::vector<Tune> kept;
+        kept.reserve(tunes.size() / 2 + 1);
+        for (std::size_t t = 0; t < tunes.size(); ++t) {
+            if (static_cast<int>((t + 1) % 2) == *half) kept.push_back(std::move(tunes[t]));
+        }
+        tunes = std::move(kept);
+    }
     if (tunes.empty()) {
         std::cerr << "mos_eval_keys: no tunes in " << corpus << '\n';
         return 1;
@@ -424,6 +564,7 @@ int main(int argc, char** argv) {
                                      {"MOS, as configured", options}}
                : standardMethods();
     std::vector<GlobalRow> global;
+    global.reserve(methods.size());
     for (const Method& method : methods) {
         global.push_back(evaluateGlobal(method, tunes, misses && &method == &methods.back()));
     }
@@ -432,10 +573,28 @@ int main(int argc, char** argv) {
     const std::vector<LocalRow> local{
         evaluateLocal(regionName, regionOptions, tunes),
         evaluateLocal(regionName + ", with signature", withSignature(regionOptions), tunes)};
+    WhenInRomeRows whenInRome;
+    if (fs::exists(romantext)) {
+        const std::vector<AnalysedScore> analysed = readWhenInRome(romantext);
+        whenInRome.emplace_back("Krumhansl-Schmuckler (textbook)",
+                                evaluateWhenInRome(KeyFinderOptions::krumhanslSchmuckler(), analysed));
+        whenInRome.emplace_back(regionName, evaluateWhenInRome(regionOptions, analysed));
+    }
     if (json) {
-        printJson(global, local, tunes.size());
+        printJson(global, local, tunes.size(), whenInRome);
     } else {
         printTables(global, local, tunes.size());
+        printWhenInRome(whenInRome);
     }
     return 0;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "mos_eval_keys: " << e.what() << '\n';
+        return 1;
+    }
 }
