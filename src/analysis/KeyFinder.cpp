@@ -46,7 +46,7 @@ bool hasMajorThird(Mode mode) noexcept {
            mode == Mode::None;
 }
 
-// The pitch classes of the relative major's tonic: keys with the same signature share it.
+// The pitch class of the relative major's tonic: the keys with the same signature share it.
 int signatureTonic(int tonicPitchClass, Mode mode) noexcept {
     return pitchClassOf(tonicPitchClass + 7 * theory::modeSignatureOffset(mode));
 }

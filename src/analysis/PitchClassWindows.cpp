@@ -131,6 +131,15 @@ void addBass(PitchClassWeights& weights, const std::vector<const Span*>& active,
     }
 }
 
+// The measures' starts up to the first that a length sum overflowing 64-bit fractions makes
+// invalid: the measures after it have no place in time.
+std::vector<core::Rational> validMeasureStarts(const score::Timeline& timeline) {
+    std::vector<core::Rational> starts = score::measureStarts(timeline);
+    starts.erase(std::find_if(starts.begin(), starts.end(), [](const core::Rational& r) { return !r.isValid(); }),
+                 starts.end());
+    return starts;
+}
+
 score::ScorePosition positionOf(const std::vector<core::Rational>& starts, core::Rational time) {
     if (starts.size() < 2) return {0, time};
     // The last measure starting at or before `time` (a measure of length 0 gives way to the next).
@@ -176,7 +185,7 @@ std::vector<PitchClassWindow> windowsAt(const score::Score& score, std::span<con
 std::vector<PitchClassWindow> pitchClassWindows(const score::Score& score, std::span<const SoundingNote> notes,
                                                 std::span<const core::Rational> boundaries,
                                                 const WindowOptions& options) {
-    const std::vector<core::Rational> starts = score::measureStarts(score.timeline);
+    const std::vector<core::Rational> starts = validMeasureStarts(score.timeline);
     std::vector<score::ScorePosition> positions;
     positions.reserve(boundaries.size());
     for (const core::Rational& boundary : boundaries) positions.push_back(positionOf(starts, boundary));

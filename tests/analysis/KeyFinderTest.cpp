@@ -1,5 +1,6 @@
 #include "mos/analysis/KeyFinder.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,27 @@ TEST(KeyFinderTest, ASilentScoreGetsAGuessWithNoConfidence) {
     KeyFinderOptions none;
     none.modes.clear();
     EXPECT_TRUE(KeyFinder{none}.analyze(silent).ranking.empty());
+}
+
+TEST(KeyFinderTest, OddTimesInAScoreStillGetAnAnswer) {
+    // A measure of length zero, then two whose lengths no 64-bit fraction can add up: from the
+    // fourth measure on nothing has a place in time, so those notes and windows are left out.
+    auto odd = testing::measures(5);
+    odd.timeline.measures[1].duration = 0;
+    odd.timeline.measures[2].duration = Rational(1, INT64_MAX);
+    odd.timeline.measures[3].duration = Rational(1, INT64_MAX - 1);
+    for (std::uint32_t m = 0; m < 5; ++m) testing::note(odd, 0, m, 0, Rational(1, 2), "C4");
+    testing::note(odd, 0, 0, Rational(1, 2), Rational(1, 2), "G4");
+    const auto notes = soundingNotes(odd);
+    EXPECT_EQ(notes.size(), 4U);  // the two in measure 0, and one each in measures 1 and 2
+    EXPECT_EQ(notes[3].onset, Rational(1));
+    // Measure 2 ends where no time is: windows for measures 0 and 1 only.
+    EXPECT_EQ(measureWindows(odd, notes).size(), 2U);
+    const KeyAnalysis keys = KeyFinder{}.analyze(odd, notes);
+    EXPECT_EQ(keys.global.key.tonic.toString(), "C");  // C and G: major or minor, no third says which
+    ASSERT_FALSE(keys.regions.empty());
+
+    EXPECT_EQ(keys.regions.front().start, (score::ScorePosition{0, 0}));
 }
 
 TEST(KeyFinderTest, RegionsGoIntoTheAnalysisLayer) {

@@ -46,8 +46,9 @@ struct PitchClassWindow {
 };
 
 // Windows between consecutive `boundaries` (absolute whole notes, ascending; n + 1 boundaries
-// give n windows). Notes and chord symbols outside every window are ignored. Thread: any.
-// RT-safe: no.
+// give n windows), each placed at the measure it starts in. `notes` are in onset order, as
+// soundingNotes gives them. Notes and chord symbols outside every window are ignored. Thread:
+// any. RT-safe: no.
 std::vector<PitchClassWindow> pitchClassWindows(const score::Score& score, std::span<const SoundingNote> notes,
                                                 std::span<const core::Rational> boundaries,
                                                 const WindowOptions& options = {});
