@@ -55,7 +55,7 @@ struct SignatureMark {
 
 struct MeasureRecord {
     std::uint32_t number = 0;
-    std::string label;  // "12", "12a"
+    std::string label;      // "12", "12a"
     std::size_t meter = 0;  // index into Document::meters
     std::vector<NumeralMark> numerals;
     std::vector<KeyMark> keys;

@@ -102,9 +102,9 @@ bool tagIs(std::string_view tag, std::string_view canonical) noexcept {
 
 bool isRomanTextTag(std::string_view tag) noexcept {
     static constexpr std::array<std::string_view, 17> kTags{
-        "composer",     "title",  "analyst", "proofreader", "timesignature", "keysignature",
-        "movement",     "piece",  "work",    "madrigal",    "bwv",           "note",
-        "form",         "pedal",  "rtversion", "sixthminor", "seventhminor",
+        "composer", "title", "analyst",   "proofreader", "timesignature", "keysignature",
+        "movement", "piece", "work",      "madrigal",    "bwv",           "note",
+        "form",     "pedal", "rtversion", "sixthminor",  "seventhminor",
     };
     for (const std::string_view known : kTags) {
         if (tagIs(tag, known)) return true;

@@ -4,8 +4,8 @@
 // read.
 
 #include <algorithm>
+#include <map>
 #include <optional>
-#include <set>
 
 #include "formats/abc/AbcLines.hpp"
 #include "formats/romantext/RomanTextBeat.hpp"
@@ -71,6 +71,8 @@ std::optional<MeasureRange> measureRangeAt(std::string_view text, std::size_t& l
     length = at;
     return range;
 }
+
+std::string quoted(std::string_view text) { return "'" + std::string{text} + "'"; }
 
 // Where a view into `line` starts in it.
 std::size_t offsetIn(std::string_view line, std::string_view part) noexcept {
@@ -217,8 +219,9 @@ private:
         // The tag ends at a blank, an '=' or the line's end: "m12x" is no measure.
         const bool tagEnds = afterTag.empty() || afterTag.front() == '=' || rest.data() != afterTag.data();
         if (!range || !tagEnds) {
-            warn("'" + std::string{splitTokens(text).front().text} + "' is no measure number (m12, m12a, m5-8); line "
-                                                                      "left out",
+            warn("'" + std::string{splitTokens(text).front().text} +
+                     "' is no measure number (m12, m12a, m5-8); line "
+                     "left out",
                  lineNumber, tagColumn);
             return;
         }
@@ -229,15 +232,15 @@ private:
                  lineNumber, tagColumn, label);
             return;
         }
-        if (labels_.count(label) != 0) {
-            warn("m" + label + " is in the analysis already; line left out", lineNumber, tagColumn, label);
-            return;
-        }
         // Numbers go forward, but for a later pass with a letter: m32a m33a m32b m33b m34.
         if (!doc_.measures.empty() && range->first <= highestNumber_ && range->suffix.empty()) {
             warn("m" + label + " comes after m" + doc_.measures.back().label +
                      ": measure lines must go forward; line left out",
                  lineNumber, tagColumn, label);
+            return;
+        }
+        if (labels_.count(label) != 0) {
+            warn("m" + label + " is in the analysis already; line left out", lineNumber, tagColumn, label);
             return;
         }
         const Place restPlace{lineNumber, columnOf(line, offsetIn(line, rest)), {}};
@@ -294,15 +297,14 @@ private:
                      sources, place);
     }
 
+    // The measure labelled number + suffix, else the first with that number (m12 when the file
+    // has only m12a and m12b).
     std::optional<std::size_t> indexOfNumber(std::uint32_t number, const std::string& suffix) const {
-        std::optional<std::size_t> found;
-        for (std::size_t i = 0; i < doc_.measures.size(); ++i) {
-            const MeasureRecord& measure = doc_.measures[i];
-            if (measure.number != number) continue;
-            if (measure.label == std::to_string(number) + suffix) return i;
-            if (!found) found = i;  // m12 when only m12a and m12b exist: the first
+        if (const auto labelled = labels_.find(std::to_string(number) + suffix); labelled != labels_.end()) {
+            return labelled->second;
         }
-        return found;
+        const auto numbered = firstOfNumber_.find(number);
+        return numbered == firstOfNumber_.end() ? std::nullopt : std::optional{numbered->second};
     }
 
     // Opens target measures analysed as the source measures, one for one, keeping the key each
@@ -374,7 +376,8 @@ private:
             meter_ = *pendingMeter_;
             pendingMeter_.reset();
         }
-        labels_.insert(label);
+        labels_.emplace(label, doc_.measures.size());
+        firstOfNumber_.emplace(number, doc_.measures.size());
         highestNumber_ = std::max(highestNumber_, number);
         MeasureRecord& measure = doc_.measures.emplace_back();
         measure.number = number;
@@ -384,7 +387,9 @@ private:
         startKeys_.push_back(key_);
         const std::size_t index = doc_.measures.size() - 1;
         if (first || lineNumber != 0) {
-            if (pendingSignature_) measure.signatures.push_back({Rational{1}, *pendingSignature_, score::Mode::Major, {lineNumber, 1, {}}});
+            if (pendingSignature_)
+                measure.signatures.push_back(
+                    {Rational{1}, *pendingSignature_, score::Mode::Major, {lineNumber, 1, {}}});
             pendingSignature_.reset();
             attachPendingTexts(index);
         }
@@ -440,14 +445,15 @@ private:
                 afterNumeral = false;
                 const auto parsed = parseBeat(text);
                 if (!parsed) {
-                    warn("'" + std::string{text} + "' is no beat (b1, b2.5, b1.33 …); what follows it up to the next "
-                                                    "beat is left out",
+                    warn("'" + std::string{text} +
+                             "' is no beat (b1, b2.5, b1.33 …); what follows it up to the next "
+                             "beat is left out",
                          lineNumber, token.column, label);
                     beatKnown = false;
                     continue;
                 }
                 if (lastBeat && *parsed < *lastBeat) {
-                    warn(std::string{text} + " comes before the beat written before it", lineNumber, token.column, label);
+                    warn(quoted(text) + " comes before the beat written before it", lineNumber, token.column, label);
                 }
                 beat = *parsed;
                 beatKnown = true;
@@ -485,13 +491,15 @@ private:
             }
             if (!beatKnown) continue;  // its beat was unreadable, and said so
             if (afterNumeral) {
-                warn(std::string{text} + " follows another numeral at the same beat, with no key change between: a beat "
-                                         "is missing?",
+                warn(quoted(text) +
+                         " follows another numeral at the same beat, with no key change between: a beat is "
+                         "missing?",
                      lineNumber, token.column, label);
             }
             if (!key_ && !warnedNoKey_) {
-                warn(std::string{text} + " comes before any key (C:, a: …): it and the numerals up to the first key "
-                                         "have none",
+                warn(quoted(text) +
+                         " comes before any key (C:, a: …): it and the numerals up to the first key have "
+                         "none",
                      lineNumber, token.column, label);
                 warnedNoKey_ = true;
             }
@@ -515,8 +523,9 @@ private:
     const std::string& fileName_;
     std::vector<core::Error>& warnings_;
     Document doc_;
-    std::vector<std::optional<KeyState>> startKeys_;  // per measure: the key it starts in
-    std::set<std::string> labels_;
+    std::vector<std::optional<KeyState>> startKeys_;      // per measure: the key it starts in
+    std::map<std::string, std::size_t> labels_;           // measure index by label
+    std::map<std::uint32_t, std::size_t> firstOfNumber_;  // the first measure index with a number
     std::uint32_t highestNumber_ = 0;
     std::optional<KeyState> key_;
     std::size_t meter_ = 0;

@@ -111,14 +111,16 @@ private:
     }
 
     // A mark's position; nullopt, with a warning, for a beat beyond its measure.
-    std::optional<ScorePosition> positionOf(std::size_t measure, const Rational& beat, const Place& place) {
+    std::optional<ScorePosition> positionOf(std::size_t measure, const Rational& beat, const Place& place,
+                                            const std::string& what) {
         auto offset = nominalOffset(measure, beat);
         if (!offset) {
             const Rational beats = meterOf(measure).signature.measureLength() / beatLengthOf(measure);
             const score::TimeSignature& signature = meterOf(measure).signature;
             warnings_.push_back(core::fail(
                 ErrorCode::ParseError,
-                place.beat + " lies beyond the end of the measure: " + std::to_string(signature.numerator) + "/" +
+                "'" + what + "' at " + place.beat +
+                    " lies beyond the end of the measure: " + std::to_string(signature.numerator) + "/" +
                     std::to_string(signature.denominator) + " counts " + beats.toString() + " beats; left out",
                 {fileName_, place.line, place.column, std::nullopt, doc_.measures[measure].label}));
             return std::nullopt;
@@ -133,7 +135,7 @@ private:
             const MeasureRecord& record = doc_.measures[i];
             const std::size_t firstNumeral = analysis.numerals.size();
             for (const NumeralMark& mark : record.numerals) {
-                if (const auto at = positionOf(i, mark.beat, mark.place)) {
+                if (const auto at = positionOf(i, mark.beat, mark.place, mark.numeral)) {
                     analysis.numerals.push_back({*at, mark.numeral, mark.key});
                 }
             }
@@ -143,13 +145,14 @@ private:
                              [](const auto& a, const auto& b) { return a.at.offset < b.at.offset; });
             std::vector<score::KeyRegion> changes;
             for (const KeyMark& mark : record.keys) {
-                if (const auto at = positionOf(i, mark.beat, mark.place)) changes.push_back({*at, mark.tonic, mark.mode});
+                if (const auto at = positionOf(i, mark.beat, mark.place, mark.name + ":"))
+                    changes.push_back({*at, mark.tonic, mark.mode});
             }
             std::stable_sort(changes.begin(), changes.end(),
                              [](const auto& a, const auto& b) { return a.at.offset < b.at.offset; });
             for (const score::KeyRegion& change : changes) addKeyRegion(change);
             for (const SignatureMark& mark : record.signatures) {
-                if (const auto at = positionOf(i, mark.beat, mark.place)) {
+                if (const auto at = positionOf(i, mark.beat, mark.place, "KS" + std::to_string(mark.fifths))) {
                     addSignature(score_.timeline.measures[i], {at->offset, {mark.fifths, mark.mode, {}}});
                 }
             }
@@ -167,7 +170,8 @@ private:
 
     static void addSignature(score::Measure& measure, const score::KeyChange& change) {
         auto& keys = measure.keys;
-        const auto at = std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return !(k.offset < change.offset); });
+        const auto at =
+            std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return !(k.offset < change.offset); });
         if (at != keys.end() && at->offset == change.offset) {
             *at = change;
         } else {
