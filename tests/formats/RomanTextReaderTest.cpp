@@ -266,20 +266,20 @@ TEST(RomanTextReaderTest, ProblemsAreWarningsAndTheRestLoads) {
     ASSERT_TRUE(read.ok());
     std::vector<std::string> messages;
     for (const auto& w : read->warnings) messages.push_back(w.describe());
+    const std::string noBeat = " is no beat (b1, b2.5, b1.33 …); what follows it up to the next beat is left out";
+    const std::string sameBeat =
+        " follows another numeral at the same beat, with no key change between: a beat is missing?";
+    const std::string strayLine = " is neither a measure line (m12 …) nor a field (Tag: value); left out";
     EXPECT_EQ(messages, (Strings{
                             "bad.txt:1:17: time signature '4/4?' read as 4/4; the text after it is ignored",
-                            "bad.txt:2:9, measure 2: 'b3:' is no beat (b1, b2.5, b1.33 …); what follows it up to the "
-                            "next beat is left out",
+                            "bad.txt:2:9, measure 2: 'b3:'" + noBeat,
                             "bad.txt:3:1, measure 1: m1 comes after m2: measure lines must go forward; line left out",
-                            "bad.txt:4:6, measure 3: 'ii' follows another numeral at the same beat, with no key change "
-                            "between: a beat is missing?",
+                            "bad.txt:4:6, measure 3: 'ii'" + sameBeat,
                             "bad.txt:5:9, measure 4: 'b2' comes before the beat written before it",
                             "bad.txt:6:6, measure 5: 'm1-2' read as a copy, which is written m5-6 = m1-2",
                             "bad.txt:7:4, measure 7: m0 is not in the analysis, so it cannot be copied; line left out",
-                            "bad.txt:8:1: 'hello there' is neither a measure line (m12 …) nor a field (Tag: value); "
-                            "left out",
-                            "bad.txt:9:4, measure 8: 'b0' is no beat (b1, b2.5, b1.33 …); what follows it up to the "
-                            "next beat is left out",
+                            "bad.txt:8:1: 'hello there'" + strayLine,
+                            "bad.txt:9:4, measure 8: 'b0'" + noBeat,
                         }));
     EXPECT_EQ(numerals(read->scores.at(0)), (Strings{"1:0 I@C", "1:3/4 IV@C", "2:0 I@C", "2:0 ii@C", "3:1/4 V@C",
                                                      "3:1/2 I@C", "5:0 I@C", "5:3/4 IV@C"}));

@@ -13,8 +13,9 @@
 //   Form: Exposition                  layers.form, a section from the next measure line on
 //   m0 b2 Eb: I                       a pickup; analysis.keys gets Eb major, numerals "I" in "Eb"
 //   m1 V7 b3 I || b4 c: iv            numerals at their beats; a key change from b4
-//   m5-6 = m1-2                       measures 5 and 6 analysed as 1 and 2
-//   m7var1 IV b2 V                    an alternative reading: kept as written in the extension
+//   m5-6 = m1-2                       measures 5 and 6 analysed as 1 and 2 (keys and all)
+//   m7-8 V b3 I                       each of measures 7 and 8 holds V and I
+//   m9var1 IV b2 V                    an alternative reading: kept as written in the extension
 //
 // - Beats count the meter's beats from b1: a quarter in 3/4, a dotted quarter in 6/8, 9/8 and
 //   12/8, a dotted half in 6/4. Decimals name simple fractions: b2.5 is half way through beat 2,
@@ -23,21 +24,25 @@
 //   a bar, "slow 6/8" six. Plain 3/8 (and 3/16) counts one dotted beat a bar, as music21 does,
 //   unless the passage in that meter names a b2 or b3: then its eighths are the beats.
 // - Measures keep their labels ("12", "12a"); m0 is a pickup. Measures the file skips are filled
-//   in (the last chord holds through them). Measures with a letter are endings: a → 1, b → 2.
-//   A pickup is as long as the analysis shows: from its first numeral to the bar line, so a
-//   numeral at offset o in it stands at o + (meter length − pickup duration) of a full bar.
+//   in (the last chord holds through them); a file that starts at m3 still starts at m1, so indices
+//   match the score's. Measures with a letter are endings (a → 1, b → 2), and a lettered pass may
+//   go back: m32a m33a m32b m33b m34. A Time Signature line governs the measure the next line
+//   names, not the skipped ones before it. A pickup is as long as the analysis shows: from its
+//   first numeral to the bar line, so offset o in it stands at o + (meter length − pickup duration)
+//   of a full bar; a score's pickup may be longer.
 // - A key token (C:, f#:, Bb:, lower case minor) applies to the numerals after it. A numeral
-//   before it at the same beat is a pivot: both stay, each with its key. "g;:" also sets the key
-//   signature, as do "Key Signature:" lines and KS-2 tokens (Measure::keys); "?(Bb:" optional keys
-//   change nothing. N.C., NC and nc become the numeral "N.C.". ||: and :|| are repeats; phrase
-//   marks (||, |*, *|) and parentheses are not kept: the model has no place for them.
-// - Header fields the model has no place for (Analyst, Proofreader, Movement, Piece, BWV, Pedal,
-//   Key Signature …, and the variant lines under "variants") stay in extensions["romantext"] as
-//   {"Analyst": "…", …}, several lines of one field joined by "\n".
+//   before it at the same beat is a pivot: both stay, each with its key (analysis.keys gets one
+//   region per change of key). "g;:" also sets the key signature, as do "Key Signature:" lines
+//   and KS-2 tokens (Measure::keys); "?(Bb:" optional keys change nothing. N.C., NC and nc become
+//   the numeral "N.C.". ||: and :|| are repeats; phrase marks (||, |*, *|) and parentheses are
+//   not kept: the model has no place for them.
+// - Header fields the model has no place for (Analyst, Proofreader, Movement, Piece, BWV, Pedal …,
+//   and the variant lines under "variants") stay in extensions["romantext"] as {"Analyst": "…"},
+//   several lines of one field joined by "\n".
 //
 //   auto read = readRomanText(text, "analysis.txt");
-//   if (!read) return read.error();            // "analysis.txt:1:1: no measure lines (m1 C: I …)"
-//   for (const auto& w : read->warnings) …      // "analysis.txt:14:9, measure 12: b5 lies beyond …"
+//   if (!read) return read.error();        // "analysis.txt:1:1: no measure lines: …"
+//   for (const auto& w : read->warnings) …  // "analysis.txt:14:9, measure 12: 'V' at b5 lies beyond …"
 
 #include <string>
 #include <string_view>

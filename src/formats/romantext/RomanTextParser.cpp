@@ -387,10 +387,11 @@ private:
         startKeys_.push_back(key_);
         const std::size_t index = doc_.measures.size() - 1;
         if (first || lineNumber != 0) {
-            if (pendingSignature_)
+            if (pendingSignature_) {
                 measure.signatures.push_back(
                     {Rational{1}, *pendingSignature_, score::Mode::Major, {lineNumber, 1, {}}});
-            pendingSignature_.reset();
+                pendingSignature_.reset();
+            }
             attachPendingTexts(index);
         }
         if (pendingRepeatStart_) measure.repeatStart = true;

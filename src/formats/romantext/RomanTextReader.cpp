@@ -23,7 +23,7 @@ core::Result<Imported> readRomanText(std::string_view text, const std::string& f
 
 bool looksLikeRomanText(std::string_view text) noexcept {
     // A header is short: the corpus's longest runs a few kilobytes before its first measure line.
-    constexpr std::size_t kHeaderBytes = 64 * 1024;
+    constexpr std::size_t kHeaderBytes = std::size_t{64} * 1024;
     // A stray line in a header ("4. Mayenlied") is a slip; prose is no header.
     constexpr int kMaxStrayLines = 2;
     int fields = 0;
