@@ -8,6 +8,7 @@
 
 #include "mos/formats/ScoreFile.hpp"
 #include "mos/formats/ScoreFormat.hpp"
+#include "mos/score/UmfJson.hpp"
 
 namespace mos::formats {
 namespace {
@@ -250,6 +251,12 @@ TEST(RomanTextReaderTest, AnyLineEndingAndAByteOrderMark) {
     EXPECT_EQ(numerals(analysis("Title: T\nm1 C:\xC2\xA0I\nm2 V\n")), expected);
 }
 
+TEST(RomanTextReaderTest, LinesWithNothingToReadAreSkipped) {
+    // A lone phrase mark, and the "¬†" a no-break space becomes when UTF-8 is read as Mac Roman.
+    EXPECT_EQ(numerals(analysis("Title: T\n \xC2\xAC\xE2\x80\xA0\nm1 C: I\n ||\nm2 V\n")),
+              (Strings{"0:0 I@C", "1:0 V@C"}));
+}
+
 TEST(RomanTextReaderTest, WarningsNameFileLineColumnAndMeasure) {
     const auto warnings = warningsOf("Time Signature: 3/4\nm1 C: I b2 xyz b3 V\nm2 I b4 V\n");
     ASSERT_EQ(warnings.size(), 2U);
@@ -302,6 +309,15 @@ TEST(RomanTextReaderTest, NoMeasureLinesIsAnError) {
         EXPECT_EQ(read.error().code, core::ErrorCode::ParseError);
         EXPECT_EQ(read.error().where.file, "empty.rntxt");
     }
+}
+
+TEST(RomanTextReaderTest, AnAnalysisRoundTripsThroughUmf) {
+    const auto score = analysis(
+        "Composer: C\nTitle: T\nAnalyst: A\nTime Signature: 6/8\nForm: A\nm0 b2 g;: V\nNote: n\nm1 ||: i b1.67 iv6 "
+        "b2 V7 :||\nm2a VI\nm2b Bb: I\nm3var1 IV\nm4-5 = m1-2\n");
+    const auto back = score::readUmf(score::writeUmf(score, score::UmfStyle::Compact), "back.umf.json");
+    ASSERT_TRUE(back.ok()) << back.error().describe();
+    EXPECT_EQ(*back, score);
 }
 
 TEST(RomanTextReaderTest, RntxtByNameTxtOnlyByContent) {
