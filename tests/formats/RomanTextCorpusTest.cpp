@@ -2,7 +2,8 @@
 // analyses no one here wrote) reads as RomanText, with no error and only the warnings the corpus's
 // known slips call for; where an analysis has no slip, a plain token count agrees with the reader's
 // numerals. The 436 analyses that sit beside their score.mxl are then laid over the score: the
-// figures printed say how many name measures the score lacks or beats beyond the score's measure.
+// figures printed say how many name measures the score lacks or beats beyond the score's measure,
+// and how many numerals start where a note does (an independent check of how beats are counted).
 
 #include <algorithm>
 #include <array>
@@ -12,9 +13,11 @@
 #include <iterator>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -160,32 +163,46 @@ TEST(RomanTextCorpusTest, EveryAnalysisReadsWithOnlyTheCorpusSlipsAsWarnings) {
     EXPECT_GE(crossChecked, 1200U);
 }
 
-// How an analysis lies over its score: numerals at measures the score has, within the score's
-// measure (by label, the pickup's offset taken from the analysis's pickup).
+// How an analysis lies over its score: numerals at measures the score has (by label), within the
+// score's measure, and where a note of the score starts: harmony changes with the notes, so a beat
+// read wrongly (a 6/8 counted in eighths) lands between them.
 struct Fit {
     std::size_t numerals = 0;
     std::size_t missingMeasure = 0;  // numerals at a label the score does not have
     std::size_t beyondMeasure = 0;   // numerals past the end of the score's measure of that label
+    std::size_t onNoteOnset = 0;     // numerals at a label the score has, where one of its notes starts
     bool pickupAgrees = true;        // an m0 as long as the score's measure 0
 };
 
 Fit fitOf(const score::Score& analysis, const score::Score& score) {
-    std::map<std::string, Rational> lengths;
-    for (const auto& measure : score.timeline.measures) lengths.emplace(measure.number, measure.duration);
+    std::map<std::string, std::uint32_t> measureOf;
+    for (std::uint32_t i = 0; i < score.timeline.measures.size(); ++i) {
+        measureOf.emplace(score.timeline.measures[i].number, i);
+    }
+    std::set<std::pair<std::uint32_t, std::pair<std::int64_t, std::int64_t>>> onsets;
+    for (const auto& part : score.parts) {
+        for (const auto& event : part.events) {
+            if (!event.notes.empty()) onsets.insert({event.measure, {event.offset.num(), event.offset.den()}});
+        }
+    }
     Fit fit;
     for (const auto& numeral : analysis.layers.analysis.numerals) {
         ++fit.numerals;
-        const auto length = lengths.find(analysis.timeline.measures[numeral.at.measure].number);
-        if (length == lengths.end()) {
+        const auto measure = measureOf.find(analysis.timeline.measures[numeral.at.measure].number);
+        if (measure == measureOf.end()) {
             ++fit.missingMeasure;
-        } else if (!(numeral.at.offset < length->second)) {
-            ++fit.beyondMeasure;
+            continue;
+        }
+        if (!(numeral.at.offset < score.timeline.measures[measure->second].duration)) ++fit.beyondMeasure;
+        if (onsets.count({measure->second, {numeral.at.offset.num(), numeral.at.offset.den()}}) != 0) {
+            ++fit.onNoteOnset;
         }
     }
     const auto& first = analysis.timeline.measures.front();
     if (first.pickup) {
-        const auto scorePickup = lengths.find("0");
-        fit.pickupAgrees = scorePickup != lengths.end() && scorePickup->second == first.duration;
+        const auto scorePickup = measureOf.find("0");
+        fit.pickupAgrees =
+            scorePickup != measureOf.end() && score.timeline.measures[scorePickup->second].duration == first.duration;
     }
     return fit;
 }
@@ -214,6 +231,7 @@ TEST(RomanTextCorpusTest, AnalysesBesideTheirScoresFitThem) {
             total.numerals += fit.numerals;
             total.missingMeasure += fit.missingMeasure;
             total.beyondMeasure += fit.beyondMeasure;
+            total.onNoteOnset += fit.onNoteOnset;
             withMissingMeasure += fit.missingMeasure > 0 ? 1 : 0;
             withBeyondMeasure += fit.beyondMeasure > 0 ? 1 : 0;
             aligned += fit.missingMeasure == 0 && fit.beyondMeasure == 0 ? 1 : 0;
@@ -226,13 +244,17 @@ TEST(RomanTextCorpusTest, AnalysesBesideTheirScoresFitThem) {
     std::printf(
         "RomanText over score.mxl: %zu analyses, %zu fit their score entirely; %zu name a measure label the "
         "score lacks (%zu numerals), %zu put a numeral beyond the score's measure (%zu numerals); %zu of "
-        "%zu numerals fit. %zu of %zu pickups differ in length from the score's measure 0\n",
+        "%zu numerals fit. %zu of %zu pickups differ in length from the score's measure 0. %zu of the %zu "
+        "numerals at a measure the score has start where a note of the score starts\n",
         analyses, aligned, withMissingMeasure, total.missingMeasure, withBeyondMeasure, total.beyondMeasure,
-        total.numerals - total.missingMeasure - total.beyondMeasure, total.numerals, pickupsDisagreeing, pickups);
+        total.numerals - total.missingMeasure - total.beyondMeasure, total.numerals, pickupsDisagreeing, pickups,
+        total.onNoteOnset, total.numerals - total.missingMeasure);
     EXPECT_EQ(analyses, 436U);
     // Floors at what the reader achieves today: a change that misplaces numerals shows here.
     EXPECT_GE(aligned, 364U);
     EXPECT_LE(total.missingMeasure + total.beyondMeasure, 538U);
+    // 99.4% today; the rest are chords over a held note or a rest, and slips in the analyses.
+    EXPECT_GE(total.onNoteOnset * 1000, (total.numerals - total.missingMeasure) * 990);
 }
 
 }  // namespace
