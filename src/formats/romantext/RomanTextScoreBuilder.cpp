@@ -119,7 +119,7 @@ private:
             const score::TimeSignature& signature = meterOf(measure).signature;
             warnings_.push_back(core::fail(
                 ErrorCode::ParseError,
-                "'" + what + "' at " + place.beat +
+                std::string{"'"}.append(what).append("' at ").append(place.beat) +
                     " lies beyond the end of the measure: " + std::to_string(signature.numerator) + "/" +
                     std::to_string(signature.denominator) + " counts " + beats.toString() + " beats; left out",
                 {fileName_, place.line, place.column, std::nullopt, doc_.measures[measure].label}));
