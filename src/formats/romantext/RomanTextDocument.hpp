@@ -62,7 +62,6 @@ struct MeasureRecord {
     std::vector<SignatureMark> signatures;
     bool repeatStart = false;
     bool repeatEnd = false;
-    std::int64_t line = 0;  // the line that names it; 0 when the file skips it
 
     // The letters after the number: "a" in m12a.
     std::string_view suffix() const noexcept {

@@ -401,7 +401,6 @@ private:
         measure.number = number;
         measure.label = std::move(label);
         measure.meter = meter_;
-        measure.line = lineNumber;
         startKeys_.push_back(key_);
         const std::size_t index = doc_.measures.size() - 1;
         if (first || lineNumber != 0) {
