@@ -48,11 +48,14 @@ void BM_ImportWhenInRomeScores(benchmark::State& state) { importCorpus(state, "r
 void BM_ImportMidiCorpus(benchmark::State& state) { importCorpus(state, "asap", {".mid", ".midi"}); }
 void BM_ImportAbcCorpus(benchmark::State& state) { importCorpus(state, "abc-nottingham", {".abc"}); }
 void BM_ImportGuitarProCorpus(benchmark::State& state) { importCorpus(state, "guitarpro", {".gp3", ".gp4", ".gp5"}); }
+// The When-in-Rome analyses: 1,711 RomanText files, the .txt ones known by their content.
+void BM_ImportRomanTextCorpus(benchmark::State& state) { importCorpus(state, "romantext", {".txt", ".rntxt"}); }
 
 BENCHMARK(BM_ImportMusicXmlCorpus)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ImportWhenInRomeScores)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ImportMidiCorpus)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ImportAbcCorpus)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ImportGuitarProCorpus)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImportRomanTextCorpus)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "mos/formats/MidiScore.hpp"
 #include "mos/formats/MusicXmlReader.hpp"
 #include "mos/formats/MusicXmlWriter.hpp"
+#include "mos/formats/RomanTextReader.hpp"
 #include "mos/score/UmfJson.hpp"
 
 namespace mos::formats {
@@ -50,6 +51,8 @@ core::Result<Imported> readAs(ScoreFormat format, std::string_view bytes, const 
             return readGuitarPro(asBytes(bytes), fileName);
         case ScoreFormat::HermesTimeline:
             return readHermesTimeline(bytes, fileName);
+        case ScoreFormat::RomanText:
+            return readRomanText(bytes, fileName);
     }
     return core::fail(ErrorCode::Internal, "unknown score format", {fileName});
 }
@@ -74,7 +77,8 @@ core::Result<ScoreFile> readScoreBytes(std::string_view bytes, const std::string
     }
     if (!format) {
         return core::fail(ErrorCode::Unsupported,
-                          "not a score MOS reads (UMF, MusicXML, .mxl, MIDI, ABC, Guitar Pro 3-5, Hermes timeline)",
+                          "not a score MOS reads (UMF, MusicXML, .mxl, MIDI, ABC, Guitar Pro 3-5, Hermes timeline, "
+                          "RomanText)",
                           {fileName});
     }
     auto imported = readAs(*format, bytes, fileName);
@@ -101,6 +105,7 @@ core::Result<std::string> encodeScore(const score::Score& score, ScoreFormat for
             return writeHermesTimeline(score);
         case ScoreFormat::Abc:
         case ScoreFormat::GuitarPro:
+        case ScoreFormat::RomanText:
             break;
     }
     return core::fail(ErrorCode::Unsupported, "MOS reads " + std::string{formatName(format)} +

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include "mos/formats/RomanTextReader.hpp"
+
 namespace mos::formats {
 
 namespace {
@@ -16,7 +18,7 @@ struct FormatInfo {
     bool writable;
 };
 
-constexpr std::array<FormatInfo, 7> kFormats{{
+constexpr std::array<FormatInfo, 8> kFormats{{
     {ScoreFormat::Umf, "umf", ".umf.json", true},
     {ScoreFormat::MusicXml, "musicxml", ".musicxml", true},
     {ScoreFormat::CompressedMusicXml, "mxl", ".mxl", true},
@@ -24,6 +26,7 @@ constexpr std::array<FormatInfo, 7> kFormats{{
     {ScoreFormat::Abc, "abc", ".abc", false},
     {ScoreFormat::GuitarPro, "guitar-pro", ".gp5", false},
     {ScoreFormat::HermesTimeline, "hermes-timeline", ".hermes.json", true},
+    {ScoreFormat::RomanText, "romantext", ".rntxt", false},
 }};
 
 const FormatInfo& infoOf(ScoreFormat format) noexcept { return kFormats[static_cast<std::size_t>(format)]; }
@@ -33,7 +36,7 @@ struct Suffix {
     std::string_view suffix;
     ScoreFormat format;
 };
-constexpr std::array<Suffix, 14> kSuffixes{{
+constexpr std::array<Suffix, 15> kSuffixes{{
     {".umf.json", ScoreFormat::Umf},
     {".hermes.json", ScoreFormat::HermesTimeline},
     {".timeline.json", ScoreFormat::HermesTimeline},
@@ -48,6 +51,7 @@ constexpr std::array<Suffix, 14> kSuffixes{{
     {".gp3", ScoreFormat::GuitarPro},
     {".gp4", ScoreFormat::GuitarPro},
     {".gp5", ScoreFormat::GuitarPro},
+    {".rntxt", ScoreFormat::RomanText},
 }};
 
 bool startsWith(std::string_view text, std::string_view prefix) noexcept {
@@ -119,7 +123,7 @@ std::optional<ScoreFormat> sniffFormat(std::string_view bytes) noexcept {
     if (startsWith(text, "X:") || startsWith(text, "%abc") || head.find("\nX:") != std::string_view::npos) {
         return ScoreFormat::Abc;
     }
-    return std::nullopt;
+    return looksLikeRomanText(text) ? std::optional{ScoreFormat::RomanText} : std::nullopt;
 }
 
 }  // namespace mos::formats
