@@ -340,7 +340,11 @@ private:
         if (rootShown && heard_.root->pitchClass() != root) cost += kOtherRoot;
         if (best_ && cost >= bestCost_) return;
         if (realized.memberCount <= 4) candidate.figures = figuresOf(inversion, realized.memberCount);
-        if (!named && has(missing, third)) candidate.omittedTones |= 1U << 3;
+        // Without its third a chord is written so ([no3]), and then also without a missing fifth.
+        if (!named && has(missing, third)) {
+            candidate.omittedTones |= 1U << 3;
+            if (has(missing, fifth)) candidate.omittedTones |= 1U << 5;
+        }
         best_ = std::move(candidate);
         bestCost_ = cost;
     }
