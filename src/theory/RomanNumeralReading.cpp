@@ -353,21 +353,33 @@ private:
         if (!best_) return core::fail(ErrorCode::InvalidArgument, "no Roman numeral reads this chord");
         RomanNumeral result = best_->normalized(key_);
         writeAddedTones(result);
-        const bool tonicSixFour = result.kind == RomanKind::Degree && result.degree == 1 && result.alter == 0 &&
-                                  result.upperCase == !minor_ && result.mark == kPlain && result.appliedTo.empty() &&
-                                  result.figures == figuresOf(2, 3) && result.addedTones.empty() &&
-                                  result.omittedTones == 0;
         // Analysts write N6 for the Neapolitan sixth but bII and bII64 for its other positions.
         if (result.kind == RomanKind::Neapolitan && result.inversion() != 1) {
             result.kind = RomanKind::Degree;
             result.degree = 2;
             result.alter = -1;
         }
-        if (options_.cadentialSixFour && tonicSixFour) {
-            result.kind = RomanKind::CadentialSixFour;
-            result.figures.clear();
-        }
+        if (options_.cadentialSixFour) return cadential(std::move(result));
         return result;
+    }
+
+    // A six-four that the music shows to be cadential: I64 (i64) is Cad64, and a six-four on
+    // another degree is Cad64 applied to it (in C, V64 before V/V is Cad64/V).
+    RomanNumeral cadential(RomanNumeral sixFour) const {
+        const bool plain = sixFour.kind == RomanKind::Degree && sixFour.mark == kPlain && sixFour.appliedTo.empty() &&
+                           sixFour.figures == figuresOf(2, 3) && sixFour.addedTones.empty() &&
+                           sixFour.omittedTones == 0;
+        if (!plain) return sixFour;
+        RomanNumeral cadential = *RomanNumeral::parse("Cad64");
+        if (sixFour.degree != 1 || sixFour.alter != 0) {
+            cadential.appliedTo.push_back({RomanKind::Degree, sixFour.degree, sixFour.alter, sixFour.upperCase});
+        }
+        const RomanRealization wanted = realize(sixFour, key_);
+        const RomanRealization found = realize(cadential, key_);
+        const bool same =
+            std::equal(wanted.notes.begin(), wanted.notes.begin() + static_cast<std::ptrdiff_t>(wanted.noteCount),
+                       found.notes.begin(), found.notes.begin() + static_cast<std::ptrdiff_t>(found.noteCount));
+        return same ? cadential : sixFour;
     }
 
     // The notes heard beyond the chord as [addN] counted from the root (a second as 9, then 4, 6,

@@ -130,6 +130,8 @@ TEST(RomanNumeralReadingTest, ReadsCadentialSixFourOnlyWhenAsked) {
     EXPECT_EQ(read("G C Eb", "c", cadential), "Cad64");
     EXPECT_EQ(read("G B D", "C", cadential), "V");
     EXPECT_EQ(read("C E G", "C", cadential), "I");
+    EXPECT_EQ(read("D G B", "C", cadential), "Cad64/V");
+    EXPECT_EQ(read("E A C#", "a", cadential), "I64");  // a Picardy six-four is no i64
 }
 
 TEST(RomanNumeralReadingTest, ReadsIncompleteAndAddedToneChords) {
