@@ -115,10 +115,9 @@ struct Tone {
 class ChordBuilder {
 public:
     ChordBuilder(const RomanNumeral& numeral, const Key& home) : numeral_{numeral} {
+        // Read from the right: in V/V/V the last V is the home key's.
         key_ = home;
-        for (auto target = numeral.appliedTo.rbegin(); target != numeral.appliedTo.rend(); ++target) {
-            key_ = tonicize(*target, key_);
-        }
+        for (std::size_t i = numeral.appliedTo.size(); i-- > 0;) key_ = tonicize(numeral.appliedTo[i], key_);
         reference_ = isMajorKey(key_) && borrowedFromMinor(numeral) ? key_.parallel() : key_;
     }
 

@@ -8,6 +8,7 @@
 #include <array>
 #include <optional>
 
+#include "mos/theory/Interval.hpp"
 #include "mos/theory/RomanNumeral.hpp"
 #include "theory/Modulo.hpp"
 #include "theory/RomanFigures.hpp"
@@ -261,36 +262,38 @@ private:
         }
     }
 
-    // Any chord on a root heard: degree and accidentals from the spelled root when known, else
-    // from the nearest degree (flats, but #IV).
+    // Any chord on a root heard: degree and accidentals from the spelled root when known (and
+    // within two accidentals of the degree), else from the nearest degree (flats, but #IV).
     void considerAnyRoot() {
         for (int pitchClass = 0; pitchClass < 12; ++pitchClass) {
             if (!has(heard_.pitchClasses, pitchClass)) continue;
             const bool spelled = heard_.root && heard_.root->pitchClass() == pitchClass;
-            const NoteName root = spelled ? *heard_.root : spellRoot(pitchClass);
-            const int degree = floorMod(static_cast<int>(root.step) - static_cast<int>(key_.tonic.step), 7) + 1;
             for (Shape shape : kAnyQuality) {
                 const bool raisedInMinor = !shape.upper && shape.mark != kAug;
-                const auto alter = alterFor(root, degree, raisedInMinor);
+                NoteName root = spelled ? *heard_.root : spellRoot(pitchClass);
+                auto alter = alterFor(root, degreeOf(root), raisedInMinor);
+                if (!alter) {
+                    root = spellRoot(pitchClass);
+                    alter = alterFor(root, degreeOf(root), raisedInMinor);
+                }
                 if (!alter) continue;
-                shape.degree = static_cast<std::int8_t>(degree);
+                shape.degree = static_cast<std::int8_t>(degreeOf(root));
                 shape.alter = static_cast<std::int8_t>(*alter);
                 consider(numeralOf(shape), Tier::AnyRoot);
             }
         }
     }
 
+    int degreeOf(NoteName root) const noexcept {
+        return floorMod(static_cast<int>(root.step) - static_cast<int>(key_.tonic.step), 7) + 1;
+    }
+
+    // The pitch class spelled on the nearest degree above the tonic: flats, but the raised fourth.
     NoteName spellRoot(int pitchClass) const noexcept {
-        // The degree (1 … 7) and accidental for each pitch class above the tonic.
-        static constexpr std::array<std::pair<int, int>, 12> kInMajor{
-            {{1, 0}, {2, -1}, {2, 0}, {3, -1}, {3, 0}, {4, 0}, {4, 1}, {5, 0}, {6, -1}, {6, 0}, {7, -1}, {7, 0}}};
-        static constexpr std::array<std::pair<int, int>, 12> kInMinor{
-            {{1, 0}, {2, -1}, {2, 0}, {3, 0}, {3, 1}, {4, 0}, {4, 1}, {5, 0}, {6, 0}, {6, 1}, {7, 0}, {7, 1}}};
+        static constexpr std::array<int, 12> kDegreeAbove{1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 7, 7};
         const int aboveTonic = floorMod(pitchClass - key_.tonic.pitchClass(), 12);
-        const auto [degree, alter] = (minor_ ? kInMinor : kInMajor)[static_cast<std::size_t>(aboveTonic)];
-        NoteName root = key_.degree(degree);
-        root.alter = static_cast<std::int8_t>(root.alter + alter);
-        return root;
+        const int degree = kDegreeAbove[static_cast<std::size_t>(aboveTonic)];
+        return transpose(key_.tonic, Interval{degree - 1, aboveTonic});
     }
 
     // The accidentals that put a numeral of this degree on `root`, where in minor the sixth and
@@ -313,7 +316,7 @@ private:
         const int root = realized.root.pitchClass();
         if (!named && !has(heard_.pitchClasses, root)) return;
         const std::uint16_t expected = realized.pitchClasses();
-        const std::uint16_t missing = static_cast<std::uint16_t>(expected & ~heard_.pitchClasses);
+        const auto missing = static_cast<std::uint16_t>(expected & ~heard_.pitchClasses);
         const int third = realized.members[1].pitchClass();
         const int fifth = realized.members[2].pitchClass();
         int cost = kTierStep * static_cast<int>(tier);
@@ -387,7 +390,7 @@ private:
     void writeAddedTones(RomanNumeral& result) const {
         const RomanRealization realized = realize(result, key_);
         const int root = realized.root.pitchClass();
-        const std::uint16_t extra = static_cast<std::uint16_t>(heard_.pitchClasses & ~realized.pitchClasses());
+        const auto extra = static_cast<std::uint16_t>(heard_.pitchClasses & ~realized.pitchClasses());
         static constexpr std::array<int, 12> kNumberAbove{8, 9, 9, 9, 3, 4, 4, 5, 6, 6, 7, 7};
         for (int pitchClass = 0; pitchClass < 12; ++pitchClass) {
             if (!has(extra, pitchClass)) continue;

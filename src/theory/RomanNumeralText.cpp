@@ -26,7 +26,9 @@ constexpr std::array<std::string_view, 7> kUpperNumerals{"I", "II", "III", "IV",
 constexpr std::array<std::string_view, 7> kLowerNumerals{"i", "ii", "iii", "iv", "v", "vi", "vii"};
 
 std::string accidentalText(int alter) {
-    return std::string(static_cast<std::size_t>(alter < 0 ? -alter : alter), alter < 0 ? 'b' : '#');
+    std::string text;
+    text.append(static_cast<std::size_t>(alter < 0 ? -alter : alter), alter < 0 ? 'b' : '#');
+    return text;
 }
 
 class NumeralParser {

@@ -227,6 +227,7 @@ TEST(RomanNumeralCorpusTest, MostNumeralsComeBackFromTheirNotes) {
         }
     }
     std::vector<std::pair<std::size_t, std::string>> worst;
+    worst.reserve(misses.size());
     for (const auto& [miss, count] : misses) worst.emplace_back(count, miss);
     std::sort(worst.rbegin(), worst.rend());
     std::string listed;
