@@ -80,14 +80,14 @@ Triad triadOf(const RomanNumeral& numeral, const Key& key) noexcept {
     return numeral.upperCase || numeral.kind == RomanKind::Neapolitan ? Triad::Major : Triad::Minor;
 }
 
-// Borrowed from the minor mode in a major key: flattened degrees, the Neapolitan, and i, iv, v.
-bool borrowedFromMinor(const RomanNumeral& numeral) noexcept {
-    if (numeral.kind == RomanKind::Neapolitan) return true;
-    if (numeral.kind != RomanKind::Degree) return false;
-    const bool minorTonicFunction =
-        !numeral.upperCase && (numeral.degree == 1 || numeral.degree == 4 || numeral.degree == 5);
-    return numeral.alter < 0 || minorTonicFunction;
+// Lower-case i, iv and v in a major key are chords of the minor mode.
+bool minorChordInMajor(const RomanNumeral& numeral, const Key& key) noexcept {
+    const bool tonicOrDominant = numeral.degree == 1 || numeral.degree == 4 || numeral.degree == 5;
+    return isMajorKey(key) && numeral.kind == RomanKind::Degree && !numeral.upperCase && tonicOrDominant;
 }
+
+// Above a chromatic root: the intervals a chord symbol means by a bare number (a minor seventh).
+constexpr std::array<int, 7> kChromaticSemitones{0, 2, 4, 5, 7, 9, 10};
 
 // `note` moved by `alter` semitones, unless it already lies on that side of the major or perfect
 // interval `steps` above `from`: then the accidental only confirms it (a [b9] on a minor ninth).
@@ -118,7 +118,6 @@ public:
         // Read from the right: in V/V/V the last V is the home key's.
         key_ = home;
         for (std::size_t i = numeral.appliedTo.size(); i-- > 0;) key_ = tonicize(numeral.appliedTo[i], key_);
-        reference_ = isMajorKey(key_) && borrowedFromMinor(numeral) ? key_.parallel() : key_;
     }
 
     RomanRealization build() noexcept {
@@ -139,12 +138,13 @@ public:
     }
 
 private:
-    // The key's note (the reference scale's, see borrowedFromMinor) on a letter.
-    NoteName referenceNote(Step step) const noexcept {
-        return reference_.degree(floorMod(stepIndex(step) - stepIndex(reference_.tonic.step), 7) + 1);
-    }
+    // The note `steps` letters above `from` that sevenths, ninths and added tones take: the key's
+    // own for a numeral of the key, a chord symbol's bare-number interval (a minor seventh, a
+    // major ninth) for a chromatic one (bVI7 in C is Ab C Eb Gb, vii7 in c minor B D F# A).
     NoteName referenceAbove(NoteName from, int steps) const noexcept {
-        return referenceNote(static_cast<Step>(floorMod(stepIndex(from.step) + steps, 7)));
+        if (chromatic_) return noteAbove(from, steps, kChromaticSemitones[static_cast<std::size_t>(steps)]);
+        const int letter = floorMod(stepIndex(from.step) + steps, 7);
+        return key_.degree(floorMod(letter - stepIndex(key_.tonic.step), 7) + 1);
     }
 
     void setMember(int member, NoteName name) noexcept {
@@ -159,6 +159,7 @@ private:
         switch (numeral_.kind) {
             case RomanKind::ItalianSixth:
             case RomanKind::GermanSixth: {
+                chromatic_ = true;
                 const NoteName root = transpose(key_.tonic, kAugmentedFourth);
                 setMember(0, root);
                 setMember(1, noteAbove(root, 2, 2));  // a diminished third: F# Ab
@@ -168,6 +169,7 @@ private:
                 return;
             }
             case RomanKind::FrenchSixth: {
+                chromatic_ = true;
                 const NoteName root = transpose(key_.tonic, kMajorSecond);
                 setMember(0, root);
                 setMember(1, noteAbove(root, 2, 4));
@@ -183,11 +185,14 @@ private:
                 break;
             case RomanKind::Neapolitan:
                 setMember(0, transpose(key_.tonic, kMinorSecond));
+                chromatic_ = true;
                 break;
             case RomanKind::Degree: {
                 const Triad triad = triadOf(numeral_, key_);
                 const bool raised = triad == Triad::Minor || triad == Triad::Diminished;
-                setMember(0, rootOn(key_, numeral_.degree, numeral_.alter, raised));
+                const NoteName root = rootOn(key_, numeral_.degree, numeral_.alter, raised);
+                setMember(0, root);
+                chromatic_ = root != key_.degree(numeral_.degree) || minorChordInMajor(numeral_, key_);
                 break;
             }
         }
@@ -338,7 +343,7 @@ private:
 
     const RomanNumeral& numeral_;
     Key key_{};
-    Key reference_{};
+    bool chromatic_ = false;  // the root or the quality lies outside the key (see referenceAbove)
     int inversion_ = 0;
     int size_ = 3;
     std::array<Tone, 7> members_{};

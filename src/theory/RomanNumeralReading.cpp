@@ -31,6 +31,7 @@ std::uint16_t bitOf(int pitchClass) noexcept { return static_cast<std::uint16_t>
 bool has(std::uint16_t mask, int pitchClass) noexcept { return (mask & bitOf(pitchClass)) != 0; }
 
 bool isMinorKey(const Key& key) noexcept { return key.mode == Mode::Minor || key.mode == Mode::Aeolian; }
+bool isMajorKey(const Key& key) noexcept { return key.mode == Mode::Major || key.mode == Mode::Ionian; }
 
 constexpr int kExtraNote = 1000;
 constexpr int kMissingThird = 400;
@@ -150,7 +151,8 @@ constexpr std::array<RomanTarget, 4> kBorrowedTargets{{
     {RomanKind::Degree, 2, -1, true},
 }};
 
-// Borrowed from the parallel minor.
+// Borrowed from the parallel minor (its major sevenths marked: bVIM7, as a bare 7 on a
+// chromatic root is a minor seventh).
 constexpr std::array<Shape, 13> kMajorMixture{{
     {4, 0, false, kPlain, 3},
     {6, -1, true, kPlain, 3},
@@ -161,9 +163,9 @@ constexpr std::array<Shape, 13> kMajorMixture{{
     {1, 0, false, kPlain, 3},
     {5, 0, false, kPlain, 3},
     {4, 0, false, kPlain, 4},
-    {6, -1, true, kPlain, 4},
+    {6, -1, true, RomanMark::MajorSeventh, 4},
     {7, -1, true, kPlain, 4},
-    {3, -1, true, kPlain, 4},
+    {3, -1, true, RomanMark::MajorSeventh, 4},
     {5, 0, false, kPlain, 4},
 }};
 
@@ -204,8 +206,12 @@ public:
         if (heard_.pitchClasses == 0) return core::fail(ErrorCode::InvalidArgument, "a chord needs at least one note");
         considerAugmentedSixths();
         if (!exact()) {
-            for (const Shape& shape : minor_ ? std::span<const Shape>{kMinorDiatonic} : kMajorDiatonic) {
-                consider(numeralOf(shape), Tier::Diatonic);
+            if (minor_ || isMajorKey(key_)) {
+                for (const Shape& shape : minor_ ? std::span<const Shape>{kMinorDiatonic} : kMajorDiatonic) {
+                    consider(numeralOf(shape), Tier::Diatonic);
+                }
+            } else {
+                considerModeChords();
             }
         }
         if (!exact()) {
@@ -239,6 +245,25 @@ private:
     bool exact() const noexcept { return best_ && bestCost_ < kOtherRoot; }
 
     // Only with the lowered sixth in the bass and the raised fourth above it.
+    // The chords of a church mode's scale (D dorian: i ii III IV v vio VII), triads first, with
+    // the case and mark their thirds and fifths give.
+    void considerModeChords() {
+        for (const int size : {3, 4}) {
+            for (const int degree : {1, 5, 4, 2, 6, 3, 7}) {
+                const NoteName root = key_.degree(degree);
+                const int third = floorMod(key_.degree(degree + 2).pitchClass() - root.pitchClass(), 12);
+                const int fifth = floorMod(key_.degree(degree + 4).pitchClass() - root.pitchClass(), 12);
+                const bool diminished = third == 3 && fifth == 6;
+                RomanMark mark = diminished ? kDim : fifth == 8 ? kAug : kPlain;
+                const int seventh = floorMod(key_.degree(degree + 6).pitchClass() - root.pitchClass(), 12);
+                if (size == 4 && diminished && seventh == 10) mark = kHalf;
+                consider(
+                    numeralOf({static_cast<std::int8_t>(degree), 0, third == 4, mark, static_cast<std::int8_t>(size)}),
+                    Tier::Diatonic);
+            }
+        }
+    }
+
     // With the raised fourth heard and either the lowered sixth in the bass or the spelling
     // showing the chord's root (F# Ab C Eb in C is Ger7, the German sixth in root position).
     void considerAugmentedSixths() {

@@ -128,10 +128,18 @@ TEST(RomanNumeralChordTest, SeventhsComeFromTheKeyUnlessMarked) {
     EXPECT_EQ(quality("V+7", "C"), "augmented-seventh");
     EXPECT_EQ(spell("V9", "C"), "G B D F A");
     EXPECT_EQ(spell("V9", "c"), "G B D F Ab");
-    // Borrowed from the minor mode: the seventh of the parallel minor.
+    // On a chromatic root or a chord of the other mode a bare 7 is a minor seventh, as in a chord
+    // symbol (analysts write bVIM7 for the major seventh).
     EXPECT_EQ(spell("bVII7", "C"), "Bb D F Ab");
-    EXPECT_EQ(spell("bVI7", "C"), "Ab C Eb G");
+    EXPECT_EQ(spell("bVI7", "C"), "Ab C Eb Gb");
+    EXPECT_EQ(spell("bVIM7", "C"), "Ab C Eb G");
+    EXPECT_EQ(spell("bII7", "C"), "Db F Ab Cb");
     EXPECT_EQ(spell("iv7", "C"), "F Ab C Eb");
+    EXPECT_EQ(spell("#iv7", "D"), "G# B D# F#");
+    EXPECT_EQ(spell("vii7", "c"), "B D F# A");
+    EXPECT_EQ(spell("vi7", "c"), "A C E G");
+    EXPECT_EQ(spell("#vi65", "Ab"), "A C# E F#");
+    EXPECT_EQ(spell("bVI[add9]", "C"), "Ab C Eb Bb");
 }
 
 TEST(RomanNumeralChordTest, AppliedChordsAreReadInTheTargetsKey) {

@@ -66,6 +66,19 @@ TEST(RomanNumeralReadingTest, ReadsTheKeysOwnChords) {
     EXPECT_EQ(read("A C# E", "a"), "I");  // the Picardy third, as analysts write it
 }
 
+TEST(RomanNumeralReadingTest, ReadsTheChordsOfChurchModes) {
+    EXPECT_EQ(read("D F A", "D dorian"), "i");
+    EXPECT_EQ(read("G B D", "D dorian"), "IV");
+    EXPECT_EQ(read("C E G", "D dorian"), "VII");
+    EXPECT_EQ(read("A C E", "D dorian"), "v");
+    EXPECT_EQ(read("B D F", "D dorian"), "vio");
+    EXPECT_EQ(read("E G B D", "D dorian"), "ii7");
+    EXPECT_EQ(read("F A C", "G mixolydian"), "VII");
+    EXPECT_EQ(read("D F A", "G mixolydian"), "v");
+    EXPECT_EQ(read("G B D F", "G mixolydian"), "I7");
+    EXPECT_EQ(read("B D F A", "G mixolydian"), "iii\u00F87");
+}
+
 TEST(RomanNumeralReadingTest, ReadsAppliedDominantsAndLeadingToneChords) {
     EXPECT_EQ(read("D F# A", "C"), "V/V");
     EXPECT_EQ(read("F# A C D", "C"), "V65/V");
@@ -99,7 +112,7 @@ TEST(RomanNumeralReadingTest, ReadsMixtureAndTheNeapolitan) {
     EXPECT_EQ(read("D F Ab", "C"), "iio");
     EXPECT_EQ(read("D F Ab C", "C"), "ii\u00F87");
     EXPECT_EQ(read("C Eb G", "C"), "i");
-    EXPECT_EQ(read("Ab C Eb G", "C"), "bVI7");
+    EXPECT_EQ(read("Ab C Eb G", "C"), "bVIM7");
     EXPECT_EQ(read("Eb G Bb Db", "C"), "V7/bVI");
     EXPECT_EQ(read("Bb D F Ab", "C"), "V7/bIII");
     EXPECT_EQ(read("F Ab Db", "C"), "N6");
@@ -148,7 +161,8 @@ TEST(RomanNumeralReadingTest, ReadsIncompleteAndAddedToneChords) {
 
 TEST(RomanNumeralReadingTest, ReadsAnyChordOnAnyRoot) {
     EXPECT_EQ(read("F# A# C#", "C"), "#IV");
-    EXPECT_EQ(read("Db F Ab Cb", "C"), "bIId7");
+    EXPECT_EQ(read("Db F Ab Cb", "C"), "bII7");
+    EXPECT_EQ(read("F A C Eb", "C"), "V7/bVII");
     EXPECT_EQ(read("E G# B", "c"), "#III");
     EXPECT_EQ(read("Gb Bb Db", "C"), "bV");
 }

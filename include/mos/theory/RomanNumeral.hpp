@@ -20,19 +20,21 @@
 //   raised degree (c: #viio is viio), a flat the natural one (c: bVI is VI).
 // - The case gives the triad (upper major, lower minor); o makes it diminished, + augmented.
 // - A seventh (figures 7, 65, 43, 42 or 2), ninth, eleventh or thirteenth is the note of the key's
-//   scale above the root, unless a mark says otherwise: o a diminished seventh, ø (also written
-//   /o) a half-diminished one, M (maj) a major seventh, d a minor seventh over a major triad (IVd7,
-//   also Vd without figures). So V7 is a dominant seventh in both modes and IV7 in major has a major
-//   seventh; in a major key a numeral borrowed from the minor mode (a flattened degree, the
-//   Neapolitan, or i, iv and v in lower case) takes these notes from the parallel minor (bVII7 in
-//   C is Bb D F Ab).
+//   scale above the root (V7 is a dominant seventh in both modes, IV7 in major a major seventh,
+//   V9 in minor has the minor ninth) unless a mark says otherwise: o a diminished seventh, ø (also
+//   written /o) a half-diminished one, M (maj) a major seventh, d a minor seventh over a major
+//   triad (IVd7, also Vd without figures). On a chromatic numeral (a root off the key's scale
+//   degree: bVI, #iv, vii in minor, N; or i, iv, v in a major key) a bare 7 is a minor seventh
+//   and other numbers count as a chord symbol counts them, so bVI7 in C is Ab C Eb Gb (analysts
+//   write bVIM7 for Ab C Eb G) and vii7 in c minor is B D F# A.
 // - Figures give the inversion: none, 5 or 53 root position; 6 or 63 first; 64 second; 7 root; 65
 //   first; 43 second; 42 or 2 third; 9 a ninth in root position (slashes between figures, 6/4,
 //   change nothing). Figures that are no such shorthand keep their numbers (V54: the fourth is
 //   added above the bass) and put in the bass the member that makes most of them chord tones.
 // - Brackets: [noN] leaves out the chord's Nth ([no8] is the root), but never the bass the figures
-//   name; [addN] adds the key's note N steps above the root; [bN] or [#N] alters the chord's Nth
-//   (a step the chord lacks is added, then altered: V7[b9]).
+//   name; [addN] adds the note N steps above the root that a seventh would take (the key's, or
+//   the chord symbol's on a chromatic numeral); [bN] or [#N] alters the chord's Nth (a step the
+//   chord lacks is added, then altered: V7[b9]).
 // - An accidental in a figure or bracket lowers or raises its note (the chord's, else the key's)
 //   by a semitone, but only confirms a note that already lies below (for a flat) or above (for a
 //   sharp) the major or perfect interval of its number, counted from the bass for figures and from
@@ -202,14 +204,15 @@ struct RomanNumeral {
     // bass first; spelling decides the root of symmetric chords (in C, G# B D F is viio7/vi and B
     // D F Ab is viio7). The readings, in order of preference: the augmented sixths (the raised
     // fourth over the lowered sixth, or spelled from their root); the key's own chords (in minor
-    // also V, viio7, IV, ii, vio and the Picardy I); V[no3][add4], V7[no3][add4], I[no3][add4],
-    // IV[no3][add4], V[no5][add6] and V7[no5][add6]; V, V7, viio, viio7 and viiø7 applied to the
-    // key's major and minor triads; V7 applied to bII, bIII, bVI and bVII; the Neapolitan (N6;
-    // bII and bII64 in other positions, as analysts write them); in major the chords of the
-    // parallel minor (iv, bVI, bVII, bIII, iio, iiø7, i, v and their sevenths); then any chord on
-    // any root (#IV, bIId7). The third or fifth may be missing (a missing third is written
-    // [no3]); notes beyond the chord become [addN]. With options.cadentialSixFour, I64 (i64) is
-    // read as Cad64. Fails for no notes. Thread: any. RT-safe: no.
+    // also V, viio7, IV, ii, vio and the Picardy I; in a church mode the chords of its scale);
+    // V[no3][add4], V7[no3][add4], I[no3][add4], IV[no3][add4], V[no5][add6] and V7[no5][add6];
+    // V, V7, viio, viio7 and viiø7 applied to the key's major and minor triads; V7 applied to
+    // bII, bIII, bVI and bVII; the Neapolitan (N6; bII and bII64 in other positions, as analysts
+    // write them); in major the chords of the parallel minor (iv, bVI, bVII, bIII, iio, iiø7, i,
+    // v and their sevenths); then any chord on any root (#IV, bII7). The third or fifth may be
+    // missing (a missing third is written [no3]); notes beyond the chord become [addN]. With
+    // options.cadentialSixFour a six-four is read as Cad64 (I64, i64; Cad64/V for V64).
+    // Fails for no notes. Thread: any. RT-safe: no.
     static core::Result<RomanNumeral> fromChord(std::span<const NoteName> notesBassFirst, const Key& key,
                                                 RomanReadingOptions options = {});
     // The same for a chord symbol (its root, pitch classes and bass); fails for N.C.
