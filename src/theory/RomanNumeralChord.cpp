@@ -99,8 +99,8 @@ NoteName alterCautiously(NoteName from, NoteName note, int steps, int alter) noe
     return note;
 }
 
-// The same for a note of the key (figures and added tones): the accidental also only confirms a
-// note the key already alters that way (in C major iv6b5 has Eb, in c minor Vb9 has Ab).
+// The same for figures and a key's added tones: the accidental also only confirms a note already
+// altered that way (in C major iv6b5 has Eb, in c minor Vb9 has Ab).
 NoteName alterKeyNote(NoteName from, NoteName keyNote, int steps, int alter) noexcept {
     if ((alter < 0 && keyNote.alter < 0) || (alter > 0 && keyNote.alter > 0)) return keyNote;
     return alterCautiously(from, keyNote, steps, alter);
@@ -109,7 +109,6 @@ NoteName alterKeyNote(NoteName from, NoteName keyNote, int steps, int alter) noe
 struct Tone {
     NoteName name{};
     int aboveRoot = 0;  // diatonic steps above the root, 0 … 6
-    int member = -1;    // 0 root, 1 third … 6 thirteenth; -1 for a tone added to the chord
 };
 
 class ChordBuilder {
@@ -147,8 +146,13 @@ private:
         return key_.degree(floorMod(letter - stepIndex(key_.tonic.step), 7) + 1);
     }
 
+    // An accidental of an [add]: on a numeral of the key it may confirm the key's own note.
+    NoteName alterAdded(NoteName from, NoteName note, int steps, int alter) const noexcept {
+        return chromatic_ ? alterCautiously(from, note, steps, alter) : alterKeyNote(from, note, steps, alter);
+    }
+
     void setMember(int member, NoteName name) noexcept {
-        members_[static_cast<std::size_t>(member)] = {name, (2 * member) % 7, member};
+        members_[static_cast<std::size_t>(member)] = {name, (2 * member) % 7};
     }
 
     void stackMembers() noexcept {
@@ -241,7 +245,7 @@ private:
         const auto membersEnd = members_.begin() + size_;
         if (std::any_of(members_.begin(), membersEnd, same) || std::any_of(added_.begin(), addedEnd, same)) return;
         if (addedCount_ == added_.size()) return;
-        added_[addedCount_++] = {name, aboveRoot, -1};
+        added_[addedCount_++] = {name, aboveRoot};
     }
 
     // Figures name notes above the bass: an accidental alters the chord's note there, or the
@@ -273,7 +277,7 @@ private:
         }
         for (const RomanTone& tone : numeral_.addedTones) {
             const int aboveRoot = (tone.number - 1) % 7;
-            addTone(alterKeyNote(root, referenceAbove(root, aboveRoot), aboveRoot, tone.alter), aboveRoot);
+            addTone(alterAdded(root, referenceAbove(root, aboveRoot), aboveRoot, tone.alter), aboveRoot);
         }
     }
 

@@ -140,6 +140,16 @@ TEST(RomanNumeralChordTest, SeventhsComeFromTheKeyUnlessMarked) {
     EXPECT_EQ(spell("vi7", "c"), "A C E G");
     EXPECT_EQ(spell("#vi65", "Ab"), "A C# E F#");
     EXPECT_EQ(spell("bVI[add9]", "C"), "Ab C Eb Bb");
+    EXPECT_EQ(spell("bVI[addb9]", "C"), "Ab C Eb Bbb");
+}
+
+TEST(RomanNumeralChordTest, SpellsInChurchModes) {
+    EXPECT_EQ(spell("i", "D dorian"), "D F A");
+    EXPECT_EQ(spell("IV", "D dorian"), "G B D");
+    EXPECT_EQ(spell("VII", "D dorian"), "C E G");
+    EXPECT_EQ(spell("vi", "D dorian"), "B D F#");  // the case decides, as in major
+    EXPECT_EQ(spell("VII", "G mixolydian"), "F A C");
+    EXPECT_EQ(spell("I7", "G mixolydian"), "G B D F");
 }
 
 TEST(RomanNumeralChordTest, AppliedChordsAreReadInTheTargetsKey) {

@@ -35,12 +35,13 @@
 //   name; [addN] adds the note N steps above the root that a seventh would take (the key's, or
 //   the chord symbol's on a chromatic numeral); [bN] or [#N] alters the chord's Nth (a step the
 //   chord lacks is added, then altered: V7[b9]).
-// - An accidental in a figure or bracket lowers or raises its note (the chord's, else the key's)
-//   by a semitone, but only confirms a note that already lies below (for a flat) or above (for a
-//   sharp) the major or perfect interval of its number, counted from the bass for figures and from
-//   the root for brackets, and in figures and [add] also a note the key already alters that way.
-//   So Ib7 in C is C E G Bb, while Vb9 and V9[b9] in c minor and in a minor keep the key's minor
-//   ninth (Ab, F), and i[add#7] in c minor adds B.
+// - An accidental in a figure or bracket lowers or raises its note (the chord's, else the one a
+//   seventh would take) by a semitone, but only confirms a note that already lies below (for a
+//   flat) or above (for a sharp) the major or perfect interval of its number, counted from the
+//   bass for figures and from the root for brackets; in figures, and in [add] on a numeral of
+//   the key, also a note already altered that way. So Ib7 in C is C E G Bb, while Vb9 and
+//   V9[b9] in c minor and in a minor keep the key's minor ninth (Ab, F), and i[add#7] in c minor
+//   adds B.
 // - A numeral applied to another (V7/ii) is read in the key of that chord: the key on its root,
 //   minor when its third is minor (V/N: the Neapolitan's major key). Chains read from the right:
 //   V/V/V in C is A major.
