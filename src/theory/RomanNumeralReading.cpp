@@ -244,7 +244,6 @@ private:
     // A reading that accounts for every note: no later, less preferred candidate does better.
     bool exact() const noexcept { return best_ && bestCost_ < kOtherRoot; }
 
-    // Only with the lowered sixth in the bass and the raised fourth above it.
     // The chords of a church mode's scale (D dorian: i ii III IV v vio VII), triads first, with
     // the case and mark their thirds and fifths give.
     void considerModeChords() {
