@@ -156,7 +156,8 @@ struct RomanChord {
 
 // What only the music around a chord can tell fromChord.
 struct RomanReadingOptions {
-    // The chord is a tonic six-four that resolves to V over the same bass: read I64 as Cad64.
+    // The chord is a six-four that resolves over the same bass to the chord on its bass (I64 to
+    // V): read I64 (i64) as Cad64, and another degree's six-four as Cad64 applied to it (Cad64/V).
     bool cadentialSixFour = false;
 };
 
