@@ -23,9 +23,11 @@ inline CLI::App* addSubcommand(CLI::App& app, CommandContext& context, const std
     return command;
 }
 
+void registerAnalyzeCommand(CLI::App& app, CommandContext& context);
 void registerChordCommand(CLI::App& app, CommandContext& context);
 void registerConvertCommand(CLI::App& app, CommandContext& context);
 void registerDoctorCommand(CLI::App& app, CommandContext& context);
 void registerInfoCommand(CLI::App& app, CommandContext& context);
+void registerRomanCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace mos::cli

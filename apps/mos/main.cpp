@@ -19,10 +19,12 @@ int run(int argc, char** argv) {
     app.add_flag("--version", showVersion, "Print the version and exit");
     app.add_flag("--json", context.json, "Machine-readable output: one JSON object per line");
 
+    mos::cli::registerAnalyzeCommand(app, context);
     mos::cli::registerChordCommand(app, context);
     mos::cli::registerConvertCommand(app, context);
     mos::cli::registerDoctorCommand(app, context);
     mos::cli::registerInfoCommand(app, context);
+    mos::cli::registerRomanCommand(app, context);
 
     try {
         app.parse(argc, argv);

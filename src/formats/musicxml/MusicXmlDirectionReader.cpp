@@ -315,6 +315,14 @@ void Importer::readHarmony(PartReading& reading, pugi::xml_node harmony) {
         return;
     }
 
+    // MusicXML 3's <function> without a <root> is a Roman numeral written as text ("V7", or "D.I"
+    // with its key as DCML writes it): analysis, not a chord symbol.
+    if (const pugi::xml_node function = harmony.child("function"); function && !harmony.child("root")) {
+        score_.layers.analysis.numerals.push_back(
+            score::RomanNumeral{here(reading, at), std::string{textOf(function)}, std::string{}});
+        return;
+    }
+
     score::ChordSymbol chord{};
     chord.at = here(reading, at);
     chord.partId = reading.part->id;

@@ -1,0 +1,277 @@
+#include "mos/analysis/HarmonicAnalysis.hpp"
+
+#include <algorithm>
+
+#include "mos/analysis/BeatUnits.hpp"
+#include "mos/analysis/SoundingNotes.hpp"
+#include "mos/theory/ChordNaming.hpp"
+#include "mos/theory/Interval.hpp"
+
+namespace mos::analysis {
+namespace {
+
+theory::Key keyAt(const KeyAnalysis& keys, const score::ScorePosition& at) {
+    theory::Key key = keys.global.key;
+    for (const KeyRegion& region : keys.regions) {
+        if (region.start.measure > at.measure) break;
+        key = region.key;
+    }
+    return key;
+}
+
+// The chord a segmentation region found, spelled in its key: the root as the key spells it, the
+// other tones by their intervals above the root, the bass as the chord tone it is.
+theory::ChordSymbol spell(const HarmonicChord& chord, const theory::Key& key) {
+    theory::ChordSymbol symbol;
+    symbol.root = theory::spellPitchClass(chord.root, key);
+    switch (chord.shape) {
+        case ChordShape::Major:
+            break;
+        case ChordShape::Minor:
+            symbol.triad = theory::TriadQuality::Minor;
+            break;
+        case ChordShape::Diminished:
+            symbol.triad = theory::TriadQuality::Diminished;
+            break;
+        case ChordShape::Augmented:
+            symbol.triad = theory::TriadQuality::Augmented;
+            break;
+        case ChordShape::DominantSeventh:
+            symbol.seventh = theory::SeventhKind::Minor;
+            break;
+        case ChordShape::MajorSeventh:
+            symbol.seventh = theory::SeventhKind::Major;
+            break;
+        case ChordShape::MinorSeventh:
+            symbol.triad = theory::TriadQuality::Minor;
+            symbol.seventh = theory::SeventhKind::Minor;
+            break;
+        case ChordShape::HalfDiminishedSeventh:
+            symbol.triad = theory::TriadQuality::Diminished;
+            symbol.seventh = theory::SeventhKind::Minor;
+            break;
+        case ChordShape::DiminishedSeventh:
+            symbol.triad = theory::TriadQuality::Diminished;
+            symbol.seventh = theory::SeventhKind::Diminished;
+            break;
+    }
+    if (chord.bass != chord.root) {
+        symbol.bass = theory::spellPitchClass(chord.bass, key);
+        for (const theory::Interval& interval : symbol.intervals()) {
+            if ((chord.root + interval.semitones) % 12 == chord.bass)
+                symbol.bass = theory::transpose(symbol.root, interval);
+        }
+    }
+    return symbol;
+}
+
+// A chord symbol as written in the score: parsed from its text, else its root as a major triad.
+std::optional<theory::ChordSymbol> writtenChord(const score::ChordSymbol& written) {
+    if (written.noChord) {
+        theory::ChordSymbol none;
+        none.noChord = true;
+        return none;
+    }
+    if (auto parsed = theory::ChordSymbol::parse(written.text)) return *parsed;
+    if (!written.root) return std::nullopt;
+    theory::ChordSymbol symbol;
+    symbol.root = {written.root->step, written.root->alter};
+    if (written.bass) symbol.bass = theory::NoteName{written.bass->step, written.bass->alter};
+    return symbol;
+}
+
+std::vector<AnalyzedChord> chordsFromSymbols(const score::Score& score, const std::vector<core::Rational>& starts) {
+    struct Written {
+        core::Rational start;
+        score::ScorePosition at;
+        theory::ChordSymbol symbol;
+    };
+    std::vector<Written> written;
+    for (const score::ChordSymbol& chord : score.layers.chords) {
+        if (chord.alternate || chord.at.measure + 1 >= starts.size()) continue;
+        if (auto symbol = writtenChord(chord))
+            written.push_back({starts[chord.at.measure] + chord.at.offset, chord.at, *symbol});
+    }
+    std::stable_sort(written.begin(), written.end(),
+                     [](const Written& a, const Written& b) { return a.start < b.start; });
+    // Only N.C. written everywhere says nothing about the harmony.
+    if (std::none_of(written.begin(), written.end(), [](const Written& w) { return !w.symbol.noChord; })) return {};
+    std::vector<AnalyzedChord> chords;
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        // Symbols written over several parts at one place are one chord: the last one counts.
+        if (i + 1 < written.size() && written[i + 1].start == written[i].start) continue;
+        AnalyzedChord& chord = chords.emplace_back();
+        chord.at = written[i].at;
+        chord.start = written[i].start;
+        chord.symbol = written[i].symbol;
+        chord.written = true;
+    }
+    for (std::size_t i = 0; i < chords.size(); ++i)
+        chords[i].end = i + 1 < chords.size() ? chords[i + 1].start : starts.back();
+    return chords;
+}
+
+std::vector<AnalyzedChord> chordsFromNotes(const BeatUnits& beats, const KeyAnalysis& keys,
+                                           const SegmentationOptions& options) {
+    std::vector<theory::Key> unitKeys;
+    unitKeys.reserve(beats.positions.size());
+    for (const score::ScorePosition& at : beats.positions) unitKeys.push_back(keyAt(keys, at));
+    std::vector<AnalyzedChord> chords;
+    for (const HarmonicRegion& region : segmentHarmony(beats.units, unitKeys, options)) {
+        AnalyzedChord& chord = chords.emplace_back();
+        chord.at = beats.positions[region.firstUnit];
+        chord.start = beats.starts[region.firstUnit];
+        chord.end = region.endUnit < beats.starts.size() ? beats.starts[region.endUnit] : beats.end;
+        chord.key = unitKeys[region.firstUnit];
+        chord.symbol = spell(region.chord, chord.key);
+        chord.fit = region.fit;
+    }
+    return chords;
+}
+
+bool isDegree(const theory::RomanNumeral& numeral, int degree) {
+    return numeral.kind == theory::RomanKind::Degree && numeral.degree == degree && numeral.alter == 0 &&
+           numeral.appliedTo.empty();
+}
+
+bool isDominant(const theory::RomanNumeral& numeral) { return isDegree(numeral, 5) && numeral.upperCase; }
+
+// The highest note sounding when `time` begins.
+std::optional<int> topPitchClassAt(std::span<const SoundingNote> notes, const core::Rational& time) {
+    int top = -1;
+    std::optional<int> pitchClass;
+    for (const SoundingNote& note : notes) {
+        if (note.onset > time) break;
+        if (note.end() > time && note.midiNumber() > top) {
+            top = note.midiNumber();
+            pitchClass = note.pitchClass();
+        }
+    }
+    return pitchClass;
+}
+
+// Whether the music breathes at `time`: nothing sounds just before it … or the score ends there.
+bool phraseEndsAt(std::span<const SoundingNote> notes, const core::Rational& time, const core::Rational& scoreEnd) {
+    if (time >= scoreEnd) return true;
+    for (const SoundingNote& note : notes) {
+        if (note.onset >= time) break;
+        if (note.end() >= time) return false;
+    }
+    return true;
+}
+
+std::vector<FoundCadence> findCadences(const std::vector<AnalyzedChord>& chords, std::span<const SoundingNote> notes,
+                                       const core::Rational& scoreEnd) {
+    std::vector<FoundCadence> cadences;
+    for (std::size_t i = 0; i + 1 < chords.size(); ++i) {
+        const AnalyzedChord& before = chords[i];
+        const AnalyzedChord& arrival = chords[i + 1];
+        if (!before.numeral || !arrival.numeral || !(before.key == arrival.key)) continue;
+        const theory::RomanNumeral& from = *before.numeral;
+        const theory::RomanNumeral& to = *arrival.numeral;
+        // Cadences arrive on a downbeat, or end the piece.
+        const bool strong = arrival.at.offset == core::Rational{} || i + 2 == chords.size();
+        if (!strong) continue;
+        std::optional<score::CadenceKind> kind;
+        if (isDominant(from) && isDegree(to, 1)) {
+            const auto top = topPitchClassAt(notes, arrival.start);
+            const bool perfect =
+                from.inversion() == 0 && to.inversion() == 0 && top && *top == arrival.key.tonic.pitchClass();
+            kind = perfect ? score::CadenceKind::Perfect : score::CadenceKind::Imperfect;
+        } else if (isDominant(from) && isDegree(to, 6) && to.inversion() == 0) {
+            kind = score::CadenceKind::Deceptive;
+        } else if (isDegree(from, 4) && from.inversion() == 0 && isDegree(to, 1) && to.inversion() == 0 &&
+                   phraseEndsAt(notes, arrival.end, scoreEnd)) {
+            kind = score::CadenceKind::Plagal;
+        }
+        if (kind) cadences.push_back({arrival.at, *kind, arrival.key});
+    }
+    // A half cadence: a phrase that stops on V.
+    for (std::size_t i = 0; i < chords.size(); ++i) {
+        const AnalyzedChord& chord = chords[i];
+        if (!chord.numeral || !isDominant(*chord.numeral) || chord.numeral->inversion() != 0) continue;
+        if (chord.numeral->hasSeventh() || i + 1 == chords.size()) continue;
+        if (phraseEndsAt(notes, chord.end, scoreEnd))
+            cadences.push_back({chord.at, score::CadenceKind::Half, chord.key});
+    }
+    std::sort(cadences.begin(), cadences.end(), [](const FoundCadence& a, const FoundCadence& b) {
+        return a.at.measure != b.at.measure ? a.at.measure < b.at.measure : a.at.offset < b.at.offset;
+    });
+    return cadences;
+}
+
+// A tonic six-four whose bass stays for the V after it decorates a cadence.
+bool isCadentialSixFour(const AnalyzedChord& chord, const AnalyzedChord* next) {
+    if (next == nullptr || chord.symbol.noChord || next->symbol.noChord) return false;
+    const int tonic = chord.key.tonic.pitchClass();
+    const int dominant = (tonic + 7) % 12;
+    return chord.symbol.root.pitchClass() == tonic && chord.symbol.bassPitchClass() == dominant &&
+           next->symbol.root.pitchClass() == dominant && next->symbol.bassPitchClass() == dominant;
+}
+
+}  // namespace
+
+HarmonicAnalysis analyzeHarmony(const score::Score& score, const HarmonicAnalysisOptions& options) {
+    HarmonicAnalysis analysis;
+    const std::vector<SoundingNote> notes = soundingNotes(score);
+    analysis.keys = KeyFinder{options.keys}.analyze(score, notes);
+    const std::vector<core::Rational> starts = score::measureStarts(score.timeline);
+    if (options.useWrittenChords) analysis.chords = chordsFromSymbols(score, starts);
+    if (analysis.chords.empty()) {
+        analysis.chords = chordsFromNotes(beatUnits(score, notes), analysis.keys, options.segmentation);
+    } else {
+        for (AnalyzedChord& chord : analysis.chords) chord.key = keyAt(analysis.keys, chord.at);
+    }
+    for (std::size_t i = 0; i < analysis.chords.size(); ++i) {
+        AnalyzedChord& chord = analysis.chords[i];
+        if (chord.symbol.noChord) continue;
+        const AnalyzedChord* next = i + 1 < analysis.chords.size() ? &analysis.chords[i + 1] : nullptr;
+        const theory::RomanReadingOptions reading{isCadentialSixFour(chord, next)};
+        if (auto numeral = theory::RomanNumeral::fromChord(chord.symbol, chord.key, reading)) chord.numeral = *numeral;
+    }
+    analysis.cadences = findCadences(analysis.chords, notes, starts.empty() ? core::Rational{} : starts.back());
+    return analysis;
+}
+
+namespace {
+
+// How RomanText writes a key: upper case for major, lower case for minor ("C", "f#").
+std::string romanTextKey(const theory::Key& key) {
+    std::string text = key.tonic.toString();
+    if (key.mode == theory::Mode::Minor || key.mode == theory::Mode::Aeolian) {
+        text.front() = static_cast<char>(text.front() - 'A' + 'a');
+    }
+    return text;
+}
+
+score::PitchName pitchName(const theory::NoteName& name) { return {name.step, name.alter}; }
+
+}  // namespace
+
+void writeAnalysis(score::Score& score, const HarmonicAnalysis& analysis) {
+    score::AnalysisLayer layer;
+    for (const KeyRegion& region : analysis.keys.regions) {
+        layer.keys.push_back({region.start, pitchName(region.key.tonic), region.key.mode});
+    }
+    for (const AnalyzedChord& chord : analysis.chords) {
+        if (chord.numeral) layer.numerals.push_back({chord.at, chord.numeral->toString(), romanTextKey(chord.key)});
+    }
+    for (const FoundCadence& cadence : analysis.cadences) layer.cadences.push_back({cadence.at, cadence.kind});
+    score.layers.analysis = std::move(layer);
+
+    if (!score.layers.chords.empty()) return;
+    for (const AnalyzedChord& chord : analysis.chords) {
+        score::ChordSymbol symbol;
+        symbol.at = chord.at;
+        symbol.text = chord.symbol.toString(theory::ChordStyle::Pop);
+        symbol.noChord = chord.symbol.noChord;
+        if (!chord.symbol.noChord) {
+            symbol.root = pitchName(chord.symbol.root);
+            symbol.kind = std::string{chord.symbol.musicXmlKind()};
+            if (chord.symbol.bass) symbol.bass = pitchName(*chord.symbol.bass);
+        }
+        score.layers.chords.push_back(std::move(symbol));
+    }
+}
+
+}  // namespace mos::analysis
