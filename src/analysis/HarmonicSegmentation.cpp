@@ -59,16 +59,16 @@ ShapeTones tonesOf(ChordShape shape) noexcept {
     return {4, 7, -1, 0.0};
 }
 
-constexpr double kOtherTones =
-    0.7;  // λ: passing and neighbour tones cost less than they would if they were chord tones
+// λ: passing and neighbour tones cost less than unexplained chord tones would.
+constexpr double kOtherTones = 0.5;
 constexpr double kMissingRoot = 0.35;
 constexpr double kMissingThird = 0.3;
 constexpr double kMissingFifth = 0.05;
 constexpr double kMissingSeventh = 0.4;
 constexpr double kPresent = 0.08;  // a tone sounds when it fills this share of the region's time
-constexpr double kRootInBass = 0.15;
+constexpr double kRootInBass = 0.5;
 constexpr double kToneInBass = 0.05;
-constexpr double kInKey = 0.06;
+constexpr double kInKey = 0.2;
 
 // The key's scale for chord membership: minor keys take both the natural and the raised sixth
 // and seventh, so V, viio7 and the subtonic chords all belong.
