@@ -190,7 +190,7 @@ std::vector<FoundCadence> findCadences(const std::vector<AnalyzedChord>& chords,
     for (std::size_t i = 0; i < chords.size(); ++i) {
         const AnalyzedChord& chord = chords[i];
         if (!chord.numeral || !isDominant(*chord.numeral) || chord.numeral->inversion() != 0) continue;
-        if (chord.numeral->hasSeventh() || i + 1 == chords.size()) continue;
+        if (chord.numeral->hasSeventh()) continue;
         if (phraseEndsAt(notes, chord.end, scoreEnd))
             cadences.push_back({chord.at, score::CadenceKind::Half, chord.key});
     }

@@ -62,8 +62,8 @@ ShapeTones tonesOf(ChordShape shape) noexcept {
 // λ: passing and neighbour tones cost less than unexplained chord tones would.
 constexpr double kOtherTones = 0.5;
 constexpr double kMissingRoot = 0.35;
-constexpr double kMissingThird = 0.3;
-constexpr double kMissingFifth = 0.05;
+constexpr double kMissingThird = 1.0;
+constexpr double kMissingFifth = 0.3;
 constexpr double kMissingSeventh = 0.4;
 constexpr double kPresent = 0.08;  // a tone sounds when it fills this share of the region's time
 constexpr double kRootInBass = 0.5;
@@ -96,10 +96,12 @@ struct Prefix {
             bassTime[i + 1] = bassTime[i];
             soundingTime[i + 1] = soundingTime[i];
             for (std::size_t pc = 0; pc < 12; ++pc) weights[i + 1][pc] += units[i].weights[pc];
-            if (units[i].bassPitchClass >= 0) {
-                bassTime[i + 1][static_cast<std::size_t>(units[i].bassPitchClass)] += units[i].length;
-                soundingTime[i + 1] += units[i].length;
-            }
+            if (units[i].bassPitchClass < 0) continue;
+            soundingTime[i + 1] += units[i].length;
+            // A melody note alone is no bass: only a note under others says which chord tone is lowest.
+            const auto sounding = std::count_if(units[i].weights.begin(), units[i].weights.end(),
+                                                [](double weight) { return weight > 0; });
+            if (sounding > 1) bassTime[i + 1][static_cast<std::size_t>(units[i].bassPitchClass)] += units[i].length;
         }
     }
 };
@@ -236,9 +238,14 @@ std::vector<HarmonicRegion> segmentHarmony(std::span<const HarmonicUnit> units, 
         regions.push_back(region);
     }
     std::reverse(regions.begin(), regions.end());
-    // Silence explains nothing: a region with no sounding note takes the chord before it.
+    // Silence explains nothing: a region with no sounding note takes the chord before it, and
+    // before the first note there is no chord.
+    const auto silent = [&](const HarmonicRegion& region) {
+        return prefix.soundingTime[region.endUnit] == prefix.soundingTime[region.firstUnit];
+    };
+    while (!regions.empty() && silent(regions.front())) regions.erase(regions.begin());
     for (std::size_t i = 1; i < regions.size(); ++i) {
-        if (prefix.soundingTime[regions[i].endUnit] == prefix.soundingTime[regions[i].firstUnit]) {
+        if (silent(regions[i])) {
             regions[i - 1].endUnit = regions[i].endUnit;
             regions.erase(regions.begin() + static_cast<std::ptrdiff_t>(i));
             --i;
