@@ -27,15 +27,8 @@ struct MusicalPlace {
 
 MusicalPlace placeOf(const score::Score& score, const score::ScorePosition& at) {
     MusicalPlace place;
-    if (at.measure >= score.timeline.measures.size()) return place;
-    const score::Measure& measure = score.timeline.measures[at.measure];
-    place.measure = measure.number;
-    const score::TimeSignature meter = score::timeSignatureAt(score.timeline, at.measure);
-    // A pickup holds the last beats of its meter.
-    const core::Rational missing = measure.pickup && measure.duration < meter.measureLength()
-                                       ? meter.measureLength() - measure.duration
-                                       : core::Rational{};
-    place.beat = ((at.offset + missing) / analysis::beatLength(meter)).toDouble() + 1;
+    if (at.measure < score.timeline.measures.size()) place.measure = score.timeline.measures[at.measure].number;
+    place.beat = analysis::beatNumber(score, at).toDouble();
     return place;
 }
 

@@ -4,9 +4,26 @@
 #include <limits>
 
 namespace mos::analysis {
+namespace {
+
+// A pickup holds the last beats of its meter: what it lacks is missing before it, not after.
+core::Rational pickupShortfall(const score::Measure& measure, const core::Rational& length,
+                               const score::TimeSignature& meter) {
+    return measure.pickup && length < meter.measureLength() ? meter.measureLength() - length : core::Rational{};
+}
+
+}  // namespace
 core::Rational beatLength(const score::TimeSignature& meter) noexcept {
     const bool compound = meter.numerator > 3 && meter.numerator % 3 == 0;
     return {compound ? 3 : 1, meter.denominator == 0 ? 4 : meter.denominator};
+}
+
+core::Rational beatNumber(const score::Score& score, const score::ScorePosition& at) {
+    if (at.measure >= score.timeline.measures.size()) return core::Rational{1};
+    const score::Measure& measure = score.timeline.measures[at.measure];
+    const score::TimeSignature meter = score::timeSignatureAt(score.timeline, at.measure);
+    const core::Rational missing = pickupShortfall(measure, measure.duration, meter);
+    return (at.offset + missing) / beatLength(meter) + core::Rational{1};
 }
 
 BeatUnits beatUnits(const score::Score& score, std::span<const SoundingNote> notes) {
@@ -17,10 +34,7 @@ BeatUnits beatUnits(const score::Score& score, std::span<const SoundingNote> not
         const score::TimeSignature meter = score::timeSignatureAt(score.timeline, measure);
         const core::Rational beat = beatLength(meter);
         const core::Rational length = measureStart[measure + 1] - measureStart[measure];
-        // A pickup holds the last beats of its meter: its downbeat is missing, not its upbeat.
-        const core::Rational missing = score.timeline.measures[measure].pickup && length < meter.measureLength()
-                                           ? meter.measureLength() - length
-                                           : core::Rational{};
+        const core::Rational missing = pickupShortfall(score.timeline.measures[measure], length, meter);
         for (core::Rational offset{}; offset < length;) {
             const core::Rational inMeter = offset + missing;
             const core::Rational beatIndex = inMeter / beat;

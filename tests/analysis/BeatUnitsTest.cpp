@@ -65,6 +65,16 @@ TEST(BeatUnitsTest, CompoundMeterBeatsAndAPickupThatHoldsTheLastBeat) {
     EXPECT_EQ(beats.units[2].bassPitchClass, 2);
 }
 
+TEST(BeatUnitsTest, PositionsAreCountedInBeats) {
+    auto s = measures(2, {6, 8});
+    s.timeline.measures[0].pickup = true;
+    s.timeline.measures[0].duration = Rational(1, 8);
+    EXPECT_EQ(beatNumber(s, {0, Rational(0)}), Rational(8, 3));  // the last eighth of beat 2
+    EXPECT_EQ(beatNumber(s, {1, Rational(0)}), Rational(1));
+    EXPECT_EQ(beatNumber(s, {1, Rational(3, 8)}), Rational(2));
+    EXPECT_EQ(beatNumber(s, {1, Rational(3, 16)}), Rational(3, 2));
+}
+
 TEST(BeatUnitsTest, SilenceHasNoBass) {
     auto s = measures(1);
     note(s, 0, 0, 0, Rational(1, 4), "C4");

@@ -22,6 +22,11 @@ namespace mos::analysis {
 // numerator of 6, 9, 12 …), else 1/denominator. Thread: any. RT-safe: yes.
 core::Rational beatLength(const score::TimeSignature& meter) noexcept;
 
+// The beat a position falls on, 1-based and fractional between beats, as the meter counts them:
+// beat 2.5 is halfway through the second beat; a pickup holds the last beats of its meter (a
+// quarter-note pickup in 3/4 starts on beat 3). Thread: any. RT-safe: no.
+core::Rational beatNumber(const score::Score& score, const score::ScorePosition& at);
+
 struct BeatUnits {
     std::vector<HarmonicUnit> units;
     std::vector<score::ScorePosition> positions;  // where each unit starts

@@ -67,7 +67,7 @@ struct HarmonicRegion {
 
 struct SegmentationOptions {
     std::size_t maxUnitsPerRegion = 16;  // a chord may last up to four 4/4 bars of beats
-    double changeCost = 0.05;             // what a chord change costs, in units of explained time
+    double changeCost = 0.05;            // what a chord change costs, in units of explained time
 };
 
 // The regions, in order, covering every unit from the first sounding one; silent units join the
