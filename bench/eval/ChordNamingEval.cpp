@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -86,9 +87,7 @@ void writeNotes(std::ofstream& out, const Question& question) {
     out << json.take() << '\n';
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     fs::path folder = fs::path{MOS_SHARED_DIR} / "corpora" / "jazz-standards";
     fs::path notesFile;
     for (int i = 1; i < argc; ++i) {
@@ -169,10 +168,22 @@ int main(int argc, char** argv) {
                 elapsed.count() / static_cast<double>(tally.asked));
 
     std::vector<std::pair<std::size_t, std::string>> ranked;
+    ranked.reserve(misses.size());
     for (const auto& [miss, count] : misses) ranked.emplace_back(count, miss);
     std::sort(ranked.rbegin(), ranked.rend());
     std::fprintf(stderr, "most frequent differences (chart -> MOS):\n");
     for (std::size_t i = 0; i < std::min<std::size_t>(ranked.size(), 15); ++i)
         std::fprintf(stderr, "  %s (%zu)\n", ranked[i].second.c_str(), ranked[i].first);
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "mos_eval_chord_naming: %s\n", e.what());
+        return 1;
+    }
 }

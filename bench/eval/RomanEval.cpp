@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -126,9 +127,7 @@ void evaluate(const score::Score& piece, const score::Score& analysed, Tally& ta
     }
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     fs::path folder = fs::path{MOS_SHARED_DIR} / "corpora" / "romantext";
     bool json = false;
     for (int i = 1; i < argc; ++i) {
@@ -183,4 +182,15 @@ int main(int argc, char** argv) {
     std::printf("| %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |\n", percent(tally.key), percent(tally.root),
                 percent(tally.quality), percent(tally.inversion), percent(tally.numeral));
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "mos_eval_roman: %s\n", e.what());
+        return 1;
+    }
 }

@@ -187,8 +187,7 @@ std::vector<FoundCadence> findCadences(const std::vector<AnalyzedChord>& chords,
         if (kind) cadences.push_back({arrival.at, *kind, arrival.key});
     }
     // A half cadence: a phrase that stops on V.
-    for (std::size_t i = 0; i < chords.size(); ++i) {
-        const AnalyzedChord& chord = chords[i];
+    for (const AnalyzedChord& chord : chords) {
         if (!chord.numeral || !isDominant(*chord.numeral) || chord.numeral->inversion() != 0) continue;
         if (chord.numeral->hasSeventh()) continue;
         if (phraseEndsAt(notes, chord.end, scoreEnd))
