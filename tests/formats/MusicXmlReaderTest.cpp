@@ -347,6 +347,17 @@ TEST(MusicXmlReaderTest, HarmonyBecomesChordSymbols) {
     EXPECT_EQ(chords[2].degrees, (std::vector<score::ChordDegree>{{9, -1, score::ChordDegree::Type::Add}}));
 }
 
+TEST(MusicXmlReaderTest, AHarmonyWithOnlyAFunctionIsARomanNumeralNotAChord) {
+    // MusicXML 3 writes Roman numerals as <function> text with kind none (the When-in-Rome scores).
+    const auto score = read(partwise("<measure number=\"1\">" + kFourFour +
+                                     "<harmony><function>V7</function><kind text=\"\">none</kind></harmony>" +
+                                     note("C", 4, 4) + "</measure>"));
+    EXPECT_TRUE(score.layers.chords.empty());
+    ASSERT_EQ(score.layers.analysis.numerals.size(), 1U);
+    EXPECT_EQ(score.layers.analysis.numerals[0].numeral, "V7");
+    EXPECT_EQ(score.layers.analysis.numerals[0].at, (score::ScorePosition{0, Rational{}}));
+}
+
 TEST(MusicXmlReaderTest, LyricsKeepVersesSyllablesAndExtensions) {
     const auto score = read(partwise(
         "<measure number=\"1\">" + kFourFour +
