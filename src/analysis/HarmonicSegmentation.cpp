@@ -32,7 +32,7 @@ struct ShapeTones {
     int third;
     int fifth;
     int seventh;   // -1 for a triad
-    double price;  // what choosing this rarer shape costs per whole note
+    double price;  // what choosing this rarer shape costs per whole note (chosen on bench/eval/mos_eval_roman)
 };
 
 ShapeTones tonesOf(ChordShape shape) noexcept {
@@ -44,15 +44,15 @@ ShapeTones tonesOf(ChordShape shape) noexcept {
         case ChordShape::Diminished:
             return {3, 6, -1, 0.05};
         case ChordShape::Augmented:
-            return {4, 8, -1, 0.2};
+            return {4, 8, -1, 0.6};
         case ChordShape::DominantSeventh:
             return {4, 7, 10, 0.02};
         case ChordShape::MajorSeventh:
-            return {4, 7, 11, 0.08};
+            return {4, 7, 11, 1.0};
         case ChordShape::MinorSeventh:
-            return {3, 7, 10, 0.05};
+            return {3, 7, 10, 0.8};
         case ChordShape::HalfDiminishedSeventh:
-            return {3, 6, 10, 0.05};
+            return {3, 6, 10, 0.3};
         case ChordShape::DiminishedSeventh:
             return {3, 6, 9, 0.03};
     }
@@ -65,7 +65,7 @@ constexpr double kMissingRoot = 0.35;
 constexpr double kMissingThird = 1.0;
 constexpr double kMissingFifth = 0.3;
 constexpr double kMissingSeventh = 0.4;
-constexpr double kPresent = 0.08;  // a tone sounds when it fills this share of the region's time
+constexpr double kPresent = 0.04;  // a tone sounds when it fills this share of the region's time
 constexpr double kRootInBass = 0.5;
 constexpr double kToneInBass = 0.05;
 constexpr double kInKey = 0.2;
