@@ -14,6 +14,7 @@
 #include "mos/core/Files.hpp"
 #include "mos/theory/ChordNaming.hpp"
 #include "mos/theory/ChordSymbol.hpp"
+#include "support/JazzCharts.hpp"
 
 namespace mos::theory {
 namespace {
@@ -29,35 +30,6 @@ std::vector<fs::path> filesIn(const fs::path& folder, const std::string& extensi
     }
     std::sort(paths.begin(), paths.end());
     return paths;
-}
-
-// The symbols of an iReal chart: bars split by '|', chords by ','; a parenthesised chord is an
-// alternate to the one before it ("C7(Ab7)") or stands alone ("(C7)").
-std::vector<std::string> jazzSymbols(const std::string& json) {
-    std::vector<std::string> symbols;
-    const std::string key = R"("Chords": ")";
-    for (std::size_t at = json.find(key); at != std::string::npos; at = json.find(key, at)) {
-        at += key.size();
-        const std::size_t end = json.find('"', at);
-        std::string chart = json.substr(at, end - at);
-        std::replace(chart.begin(), chart.end(), '|', ',');
-        std::size_t start = 0;
-        while (start <= chart.size()) {
-            const std::size_t comma = std::min(chart.find(',', start), chart.size());
-            std::string token = chart.substr(start, comma - start);
-            start = comma + 1;
-            for (std::size_t open = token.find('('); open != std::string::npos; open = token.find('(')) {
-                const std::size_t close = token.find(')', open);
-                const std::string inner = token.substr(open + 1, close - open - 1);
-                if (inner.empty() || inner.front() < 'A' || inner.front() > 'G') break;  // "C7(b9)" stays
-                symbols.push_back(inner);
-                token.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
-            }
-            if (!token.empty()) symbols.push_back(token);
-        }
-        at = end;
-    }
-    return symbols;
 }
 
 // The chord symbols of ABC tune bodies: quoted text that is not an annotation (^_<>@ first).
@@ -119,7 +91,7 @@ TEST(ChordSymbolCorpusTest, EveryJazzStandardsSymbolParses) {
     const fs::path folder = kCorpora / "jazz-standards";
     if (!fs::exists(folder)) GTEST_SKIP() << "no corpus at " << folder;
     std::size_t total = 0;
-    const auto symbols = countSymbols(folder, ".json", jazzSymbols, total);
+    const auto symbols = countSymbols(folder, ".json", test::jazzChartSymbols, total);
     EXPECT_GT(total, 40000U);  // the charts hold about 45,000 chords
     std::size_t parsed = 0;
     checkAll(symbols, parsed);
@@ -134,7 +106,7 @@ TEST(ChordSymbolCorpusTest, JazzStandardsChordsNamedFromTheirNotesComeBack) {
     std::size_t sound = 0;  // same bass and pitch classes: the same notes, maybe another root (C6, Am7/C)
     std::map<std::string, std::size_t> misses;
     for (const fs::path& file : filesIn(folder, ".json")) {
-        for (const std::string& symbol : jazzSymbols(*core::readWholeFile(file))) {
+        for (const std::string& symbol : test::jazzChartSymbols(*core::readWholeFile(file))) {
             const auto chord = ChordSymbol::parse(symbol);
             if (!chord || chord->noChord) continue;
             std::vector<int> notes;

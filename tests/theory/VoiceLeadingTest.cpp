@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "mos/core/Files.hpp"
+#include "support/JazzCharts.hpp"
 #include "support/RealtimeAudit.hpp"
 
 namespace mos::theory {
@@ -381,22 +382,13 @@ TEST(VoiceLeadingTest, AgreesWithBruteForceOverEveryVoicingInARange) {
     EXPECT_EQ(voiced, 80);  // two octaves always hold four voices of these chords
 }
 
-// The chords of an iReal chart in order: every symbol between '|', ',' and parentheses that
-// parses and sounds (alternates included: what matters here is a real succession of chords).
+// The chords of an iReal chart in order: every symbol that parses and sounds (alternates included:
+// what matters here is a real succession of chords).
 std::vector<ChordSymbol> progression(const std::string& json) {
     std::vector<ChordSymbol> chords;
-    const std::string key = R"("Chords": ")";
-    for (std::size_t at = json.find(key); at != std::string::npos; at = json.find(key, at)) {
-        at += key.size();
-        const std::size_t end = std::min(json.find('"', at), json.size());
-        std::size_t start = at;
-        for (std::size_t i = at; i <= end; ++i) {
-            if (i < end && std::string_view{"|,()"}.find(json[i]) == std::string_view::npos) continue;
-            const auto parsed = ChordSymbol::parse(std::string_view{json}.substr(start, i - start));
-            if (i > start && parsed && !parsed->noChord) chords.push_back(*parsed);
-            start = i + 1;
-        }
-        at = end;
+    for (const std::string& symbol : test::jazzChartSymbols(json)) {
+        const auto parsed = ChordSymbol::parse(symbol);
+        if (parsed && !parsed->noChord) chords.push_back(*parsed);
     }
     return chords;
 }
