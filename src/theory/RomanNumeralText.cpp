@@ -73,7 +73,7 @@ private:
         return "unexpected '" + std::string{rest().substr(0, length)} + "'";
     }
 
-    // b, - (flat) or # before a numeral; the same sign, at most twice.
+    // b, - (flat) or # before a numeral or a bracketed tone; the same sign, at most twice.
     core::Result<int> readAccidentals() {
         int alter = 0;
         while (peek() == 'b' || peek() == '-' || peek() == '#') {
@@ -238,18 +238,6 @@ private:
         return number;
     }
 
-    core::Result<int> readToneAlter() {
-        int alter = 0;
-        while (peek() == 'b' || peek() == '-' || peek() == '#') {
-            const int sign = peek() == '#' ? 1 : -1;
-            if (alter != 0 && (alter > 0) != (sign > 0)) return error("flats and sharps cannot be mixed");
-            if (alter == kMaxAccidentals || alter == -kMaxAccidentals) return error("at most two accidentals");
-            alter += sign;
-            ++at_;
-        }
-        return alter;
-    }
-
     // [no5], [no3no5], [add#4], [b9]: any number of them, in any order.
     core::Result<void> readBrackets() {
         while (peek() == '[') {
@@ -263,7 +251,7 @@ private:
             } else {
                 const bool add = take("add");
                 const std::size_t alterAt = at_;
-                auto alter = readToneAlter();
+                auto alter = readAccidentals();
                 if (!alter) return std::move(alter).error();
                 if (!add && *alter == 0)
                     return errorAt(alterAt, "a bracket holds noN, addN or an altered tone (b9, #5)");
