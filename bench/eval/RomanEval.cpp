@@ -3,7 +3,7 @@
 // and, on every beat of every measure the analysis names, its local key, chord root, chord quality,
 // inversion and full numeral are compared with the analyst's.
 //
-//   mos_eval_roman [../shared/corpora/romantext] [--json]
+//   mos_eval_roman [../shared/corpora/romantext] [--json] [--per-score]
 //
 // The analyst's numeral in force at a beat is the last one at or before it; MOS's is the chord
 // region the beat falls in. Keys compare by tonic pitch class and mode; roots, qualities and
@@ -39,7 +39,21 @@ struct Tally {
     std::size_t quality = 0;
     std::size_t inversion = 0;
     std::size_t numeral = 0;
+
+    Tally& operator+=(const Tally& other) {
+        beats += other.beats;
+        key += other.key;
+        root += other.root;
+        quality += other.quality;
+        inversion += other.inversion;
+        numeral += other.numeral;
+        return *this;
+    }
 };
+
+double percentOf(std::size_t count, std::size_t beats) {
+    return beats == 0 ? 0.0 : 100.0 * static_cast<double>(count) / static_cast<double>(beats);
+}
 
 bool before(const score::ScorePosition& a, const score::ScorePosition& b) {
     return a.measure != b.measure ? a.measure < b.measure : a.offset < b.offset;
@@ -130,10 +144,13 @@ void evaluate(const score::Score& piece, const score::Score& analysed, Tally& ta
 int run(int argc, char** argv) {
     fs::path folder = fs::path{MOS_SHARED_DIR} / "corpora" / "romantext";
     bool json = false;
+    bool perScore = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view argument = argv[i];
         if (argument == "--json") {
             json = true;
+        } else if (argument == "--per-score") {
+            perScore = true;
         } else {
             folder = argument;
         }
@@ -146,7 +163,9 @@ int run(int argc, char** argv) {
     Tally tally;
     std::size_t pieces = 0;
     for (const fs::path& path : scores) {
-        const fs::path analysisPath = path.parent_path() / "analysis.txt";
+        // The corpus names a textbook's analysis analysis.rntxt, every other analysis.txt.
+        fs::path analysisPath = path.parent_path() / "analysis.txt";
+        if (!fs::exists(analysisPath)) analysisPath.replace_extension(".rntxt");
         if (!fs::exists(analysisPath)) continue;
         const auto piece = formats::readScoreFile(path);
         const auto analysed = formats::readScoreFile(analysisPath);
@@ -154,12 +173,17 @@ int run(int argc, char** argv) {
             std::fprintf(stderr, "skipped %s\n", path.c_str());
             continue;
         }
-        evaluate(piece->imported.scores.front(), analysed->imported.scores.front(), tally);
+        Tally one;
+        evaluate(piece->imported.scores.front(), analysed->imported.scores.front(), one);
+        if (perScore)
+            std::printf("%5zu %5.1f %5.1f %5.1f %5.1f %5.1f %s\n", one.beats, percentOf(one.key, one.beats),
+                        percentOf(one.root, one.beats), percentOf(one.quality, one.beats),
+                        percentOf(one.inversion, one.beats), percentOf(one.numeral, one.beats),
+                        fs::relative(path.parent_path(), folder).c_str());
+        tally += one;
         ++pieces;
     }
-    const auto percent = [&](std::size_t count) {
-        return tally.beats == 0 ? 0.0 : 100.0 * static_cast<double>(count) / static_cast<double>(tally.beats);
-    };
+    const auto percent = [&](std::size_t count) { return percentOf(count, tally.beats); };
     if (json) {
         core::JsonWriter out{false};
         out.beginObject();
@@ -177,7 +201,7 @@ int run(int argc, char** argv) {
         std::printf("%s\n", out.take().c_str());
         return 0;
     }
-    std::printf("When in Rome: %zu scores with their analysis.txt, %zu beats compared\n\n", pieces, tally.beats);
+    std::printf("When in Rome: %zu scores with their analysis, %zu beats compared\n\n", pieces, tally.beats);
     std::printf("| local key | root | quality | inversion | full numeral |\n|---|---|---|---|---|\n");
     std::printf("| %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |\n", percent(tally.key), percent(tally.root),
                 percent(tally.quality), percent(tally.inversion), percent(tally.numeral));
