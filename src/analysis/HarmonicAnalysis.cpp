@@ -1,8 +1,13 @@
 #include "mos/analysis/HarmonicAnalysis.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
+#include <span>
+#include <vector>
 
 #include "mos/analysis/BeatUnits.hpp"
+#include "mos/analysis/ChordFunction.hpp"
 #include "mos/analysis/SoundingNotes.hpp"
 #include "mos/theory/ChordNaming.hpp"
 #include "mos/theory/Interval.hpp"
@@ -19,11 +24,88 @@ theory::Key keyAt(const KeyAnalysis& keys, const score::ScorePosition& at) {
     return key;
 }
 
-// The chord a segmentation region found, spelled in its key: the root as the key spells it, the
-// other tones by their intervals above the root, the bass as the chord tone it is.
-theory::ChordSymbol spell(const HarmonicChord& chord, const theory::Key& key) {
+// A note name the score writes, with how long it sounds within a region.
+struct WrittenName {
+    theory::NoteName name;
+    double weight = 0;
+};
+
+// The names the score writes for the notes sounding within [start, end), weighted by how long
+// each sounds there. `notes` is in onset order; `longest` is the longest note's duration.
+std::vector<WrittenName> writtenNames(std::span<const SoundingNote> notes, const core::Rational& longest,
+                                      const core::Rational& start, const core::Rational& end) {
+    std::vector<WrittenName> names;
+    auto note = std::lower_bound(notes.begin(), notes.end(), start - longest,
+                                 [](const SoundingNote& n, const core::Rational& time) { return n.onset < time; });
+    for (; note != notes.end() && note->onset < end; ++note) {
+        const core::Rational from = std::max(note->onset, start);
+        const core::Rational to = std::min(note->end(), end);
+        if (!(from < to)) continue;
+        const double weight = (to - from).toDouble();
+        const theory::NoteName name = note->pitch.name();
+        const auto same =
+            std::find_if(names.begin(), names.end(), [&](const WrittenName& w) { return w.name == name; });
+        if (same == names.end()) {
+            names.push_back({name, weight});
+        } else {
+            same->weight += weight;
+        }
+    }
+    return names;
+}
+
+// The score's name for a pitch class: the one sounding longest; none when it is not written.
+std::optional<theory::NoteName> writtenName(std::span<const WrittenName> names, int pitchClass) {
+    const WrittenName* best = nullptr;
+    for (const WrittenName& w : names) {
+        if (w.name.pitchClass() == pitchClass && (best == nullptr || w.weight > best->weight)) best = &w;
+    }
+    return best == nullptr ? std::nullopt : std::optional{best->name};
+}
+
+// A diminished seventh or an augmented triad has the same pitch classes on several roots; the
+// root is the one the score's spelling stacks in thirds from (B D F Ab: B; G# B D F: G#). Returns
+// that root's name, or none when the spelling does not tell.
+std::optional<theory::NoteName> symmetricRootBySpelling(HarmonicChord& chord, std::span<const WrittenName> names) {
+    int step = 0;
+    if (chord.shape == ChordShape::DiminishedSeventh) step = 3;
+    if (chord.shape == ChordShape::Augmented) step = 4;
+    if (step == 0) return std::nullopt;
+    const std::uint16_t mask = chordShapeMask(chord.shape);
+    double bestWeight = 0;
+    std::optional<theory::NoteName> best;
+    for (int root = chord.root % step; root < 12; root += step) {
+        // Each written chord tone implies the letter of the root it is a third, fifth or seventh
+        // above; the letter most of the sounding time implies wins.
+        std::array<double, 7> byLetter{};
+        for (const WrittenName& w : names) {
+            const int interval = (w.name.pitchClass() - root + 12) % 12;
+            if (((mask >> interval) & 1U) == 0) continue;
+            const int member = interval / step;
+            byLetter[static_cast<std::size_t>((static_cast<int>(w.name.step) - 2 * member + 14) % 7)] += w.weight;
+        }
+        const auto letter = std::max_element(byLetter.begin(), byLetter.end());
+        if (*letter > bestWeight) {
+            bestWeight = *letter;
+            const auto rootStep = static_cast<theory::Step>(letter - byLetter.begin());
+            const int alter = (root - theory::naturalSemitone(rootStep) + 18) % 12 - 6;
+            if (alter >= -2 && alter <= 2) best = theory::NoteName{rootStep, static_cast<std::int8_t>(alter)};
+        }
+    }
+    if (best) chord.root = best->pitchClass();
+    return best;
+}
+
+// The chord a segmentation region found, spelled as the score writes it where it can tell, else
+// in the key: the root as written (or as the key spells it), the other tones by their intervals
+// above the root, the bass as the chord tone it is.
+theory::ChordSymbol spell(HarmonicChord chord, const theory::Key& key, std::span<const WrittenName> names) {
     theory::ChordSymbol symbol;
-    symbol.root = theory::spellPitchClass(chord.root, key);
+    if (auto root = symmetricRootBySpelling(chord, names)) {
+        symbol.root = *root;
+    } else {
+        symbol.root = writtenName(names, chord.root).value_or(theory::spellPitchClass(chord.root, key));
+    }
     switch (chord.shape) {
         case ChordShape::Major:
             break;
@@ -111,8 +193,10 @@ std::vector<AnalyzedChord> chordsFromSymbols(const score::Score& score, const st
     return chords;
 }
 
-std::vector<AnalyzedChord> chordsFromNotes(const BeatUnits& beats, const KeyAnalysis& keys,
-                                           const SegmentationOptions& options) {
+std::vector<AnalyzedChord> chordsFromNotes(std::span<const SoundingNote> notes, const BeatUnits& beats,
+                                           const KeyAnalysis& keys, const SegmentationOptions& options) {
+    core::Rational longest{};
+    for (const SoundingNote& note : notes) longest = std::max(longest, note.duration);
     std::vector<theory::Key> unitKeys;
     unitKeys.reserve(beats.positions.size());
     for (const score::ScorePosition& at : beats.positions) unitKeys.push_back(keyAt(keys, at));
@@ -123,7 +207,7 @@ std::vector<AnalyzedChord> chordsFromNotes(const BeatUnits& beats, const KeyAnal
         chord.start = beats.starts[region.firstUnit];
         chord.end = region.endUnit < beats.starts.size() ? beats.starts[region.endUnit] : beats.end;
         chord.key = unitKeys[region.firstUnit];
-        chord.symbol = spell(region.chord, chord.key);
+        chord.symbol = spell(region.chord, chord.key, writtenNames(notes, longest, chord.start, chord.end));
         chord.fit = region.fit;
     }
     return chords;
@@ -208,19 +292,52 @@ bool isCadentialSixFour(const AnalyzedChord& chord, const AnalyzedChord* next) {
            next->symbol.root.pitchClass() == dominant && next->symbol.bassPitchClass() == dominant;
 }
 
+// How the chords of each measure function in a key: the evidence the key regions add to the
+// notes', per whole note of each chord. A chord foreign to the key speaks against it, an applied
+// dominant a little; a dominant resolving to the tonic speaks for it. Bonuses for tonic and
+// dominant chords alone made the When-in-Rome local keys worse (bench/eval/README.md).
+MeasureKeyEvidence chordFunctionEvidence(std::span<const AnalyzedChord> chords,
+                                         std::span<const core::Rational> starts) {
+    constexpr double kApplied = -0.1;
+    constexpr double kForeign = -0.4;
+    constexpr double kResolution = 0.3;  // per arrival, whatever its length
+    return [chords, starts](std::size_t measure, const theory::Key& key) {
+        if (measure + 1 >= starts.size()) return 0.0;
+        const core::Rational& from = starts[measure];
+        const core::Rational& to = starts[measure + 1];
+        const auto first = std::partition_point(chords.begin(), chords.end(),
+                                                [&](const AnalyzedChord& chord) { return chord.end <= from; });
+        double sum = 0;
+        for (auto chord = first; chord != chords.end() && chord->start < to; ++chord) {
+            if (chord->symbol.noChord) continue;
+            const ChordFunction function = chordFunction(chord->symbol, key);
+            const double length = (std::min(chord->end, to) - std::max(chord->start, from)).toDouble();
+            if (function == ChordFunction::Applied) sum += kApplied * length;
+            if (function == ChordFunction::Foreign) sum += kForeign * length;
+            if (function == ChordFunction::Tonic && chord != chords.begin() && chord->start >= from &&
+                !(chord - 1)->symbol.noChord && chordFunction((chord - 1)->symbol, key) == ChordFunction::Dominant) {
+                sum += kResolution;
+            }
+        }
+        return sum;
+    };
+}
+
 }  // namespace
 
 HarmonicAnalysis analyzeHarmony(const score::Score& score, const HarmonicAnalysisOptions& options) {
     HarmonicAnalysis analysis;
     const std::vector<SoundingNote> notes = soundingNotes(score);
-    analysis.keys = KeyFinder{options.keys}.analyze(score, notes);
+    const KeyFinder finder{options.keys};
+    analysis.keys = finder.analyze(score, notes);
     const std::vector<core::Rational> starts = score::measureStarts(score.timeline);
     if (options.useWrittenChords) analysis.chords = chordsFromSymbols(score, starts);
     if (analysis.chords.empty()) {
-        analysis.chords = chordsFromNotes(beatUnits(score, notes), analysis.keys, options.segmentation);
-    } else {
-        for (AnalyzedChord& chord : analysis.chords) chord.key = keyAt(analysis.keys, chord.at);
+        analysis.chords = chordsFromNotes(notes, beatUnits(score, notes), analysis.keys, options.segmentation);
     }
+    // The chords, found or written, tell the keys again by how they function in them.
+    analysis.keys = finder.analyze(score, notes, chordFunctionEvidence(analysis.chords, starts));
+    for (AnalyzedChord& chord : analysis.chords) chord.key = keyAt(analysis.keys, chord.at);
     for (std::size_t i = 0; i < analysis.chords.size(); ++i) {
         AnalyzedChord& chord = analysis.chords[i];
         if (chord.symbol.noChord) continue;

@@ -246,17 +246,22 @@ std::vector<KeyEstimate> KeyFinder::rankKeys(const score::Score& score, std::spa
 KeyAnalysis KeyFinder::analyze(const score::Score& score) const { return analyze(score, soundingNotes(score)); }
 
 KeyAnalysis KeyFinder::analyze(const score::Score& score, std::span<const SoundingNote> notes) const {
+    return analyze(score, notes, {});
+}
+
+KeyAnalysis KeyFinder::analyze(const score::Score& score, std::span<const SoundingNote> notes,
+                               const MeasureKeyEvidence& measureEvidence) const {
     KeyAnalysis analysis;
     if (candidates_.empty()) return analysis;
     const Evidence evidence = gather(score, notes);
     analysis.ranking = rank(evidence);
     analysis.global = analysis.ranking.front();
-    analysis.regions = regions(score, evidence, analysis.global.key);
+    analysis.regions = regions(score, evidence, analysis.global.key, measureEvidence);
     return analysis;
 }
 
-std::vector<KeyRegion> KeyFinder::regions(const score::Score& score, const Evidence& evidence,
-                                          const theory::Key& home) const {
+std::vector<KeyRegion> KeyFinder::regions(const score::Score& score, const Evidence& evidence, const theory::Key& home,
+                                          const MeasureKeyEvidence& measureEvidence) const {
     // A path through the candidates, one per measure, that pays modulationCost for every change
     // and for starting anywhere but in the global key. Each measure weighs as much as it lasts,
     // however many notes and voices fill it, so the cost means the same in a solo and a quartet.
@@ -283,6 +288,12 @@ std::vector<KeyRegion> KeyFinder::regions(const score::Score& score, const Evide
                     scores[w][c] += duration * options_.signatureWeight;
                 }
             }
+        }
+    }
+    if (measureEvidence) {
+        for (std::size_t w = 0; w < windows.size(); ++w) {
+            for (std::size_t c = 0; c < n; ++c)
+                scores[w][c] += measureEvidence(windows[w].at.measure, keyOf(c, evidence));
         }
     }
     const std::vector<std::size_t> path = switchingPath(scores, start, cost);

@@ -62,6 +62,22 @@ TEST(HarmonicAnalysisTest, DeceptiveAndHalfCadences) {
     EXPECT_EQ(analysis.cadences[1].at.measure, 4U);
 }
 
+TEST(HarmonicAnalysisTest, ADiminishedSeventhTakesTheRootTheScoreSpellsItOn) {
+    // C: I | viio7/vi (G# B D F) | vi | viio7 (B D F Ab) | I: the same four pitch classes twice,
+    // rooted by their spelling.
+    auto s = measures(5);
+    chord(s, 0, {"C3", "G3", "E4", "C5"});
+    chord(s, 1, {"G#2", "D3", "F3", "B3"});
+    chord(s, 2, {"A2", "E3", "C4", "A4"});
+    chord(s, 3, {"B2", "D3", "F3", "Ab3"});
+    chord(s, 4, {"C3", "E3", "G3", "C4"});
+    const HarmonicAnalysis analysis = analyzeHarmony(s);
+    ASSERT_EQ(analysis.chords.size(), 5U);
+    EXPECT_EQ(analysis.chords[1].symbol.root.toString(), "G#");
+    EXPECT_EQ(analysis.chords[3].symbol.root.toString(), "B");
+    EXPECT_EQ(numerals(analysis), (std::vector<std::string>{"I", "viio7/vi", "vi", "viio7", "I"}));
+}
+
 TEST(HarmonicAnalysisTest, WrittenChordSymbolsAreTakenAsWritten) {
     // The melody alone would not say D7; the chart does.
     auto s = testing::abc("X:1\nT:t\nM:4/4\nL:1/4\nK:G\n\"G\"G B d B|\"D7\"A2 F2|\"G\"G4|\n");

@@ -58,6 +58,23 @@ TEST(KeyFinderTest, AModulationFromCToGMakesTwoRegions) {
     EXPECT_EQ(stays.regions[0].key.toString(), "C major");
 }
 
+TEST(KeyFinderTest, MeasureEvidenceMovesTheRegions) {
+    // Eight measures of a C major tune; evidence from outside the notes (say, the chords) that
+    // measures 4-7 are in G outweighs what their notes say and makes them a region of their own.
+    const auto score = abc("X:1\nM:4/4\nL:1/4\nK:C\nCEGc|BGEC|DFAc|BGDG|CEGc|AFDF|EGcG|C4|\n");
+    const MeasureKeyEvidence inG = [](std::size_t measure, const theory::Key& key) {
+        return measure >= 4 && key.toString() == "G major" ? 5.0 : 0.0;
+    };
+    const KeyAnalysis keys = KeyFinder{}.analyze(score, analysis::soundingNotes(score), inG);
+    EXPECT_EQ(keys.global.key.toString(), "C major");  // the notes' alone
+    ASSERT_EQ(keys.regions.size(), 2U);
+    EXPECT_EQ(keys.regions[1].key.toString(), "G major");
+    // Measure 3 (B G D G) is at home in G too, so the region takes it as well.
+    EXPECT_EQ(keys.regions[1].start, (score::ScorePosition{3, 0}));
+    // Without it, one region.
+    EXPECT_EQ(KeyFinder{}.analyze(score).regions.size(), 1U);
+}
+
 TEST(KeyFinderTest, ADorianTuneIsInDDorianWhenTheModesAreSearched) {
     // The raised sixth (B) and the flat seventh (C), beginning and ending on D.
     const auto score = abc("X:1\nM:4/4\nL:1/4\nK:D dor\nDEFG|ABcA|GFED|C2A,2|DEFD|B2AG|FDEC|D4|\n");

@@ -25,6 +25,7 @@
 //   KeyFinderOptions folk;  folk.modes = {Mode::Major, Mode::Minor, Mode::Dorian, Mode::Mixolydian};
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <vector>
@@ -112,6 +113,11 @@ struct KeyAnalysis {
     std::vector<KeyRegion> regions;    // in score order, covering every measure; empty for no measures
 };
 
+// What a measure says for a key besides its notes, in score units (added to the notes' score for
+// that measure in the region path): for example how well the measure's chords function in the
+// key. `measure` indexes the score's timeline. Thread: the caller's.
+using MeasureKeyEvidence = std::function<double(std::size_t measure, const theory::Key& key)>;
+
 class KeyFinder {
 public:
     // Thread: any. RT-safe: no.
@@ -124,6 +130,10 @@ public:
     // The same from the score's notes already flattened (soundingNotes(score)), for passes that
     // share them. Thread: any (const). RT-safe: no.
     KeyAnalysis analyze(const score::Score& score, std::span<const SoundingNote> notes) const;
+    // The same with more evidence for the regions (the global key is the notes' alone).
+    // Thread: any (const). RT-safe: no.
+    KeyAnalysis analyze(const score::Score& score, std::span<const SoundingNote> notes,
+                        const MeasureKeyEvidence& measureEvidence) const;
     // Only the global ranking (every candidate, best first), without the regions: cheaper.
     // Thread: any (const). RT-safe: no.
     std::vector<KeyEstimate> rankKeys(const score::Score& score, std::span<const SoundingNote> notes) const;
@@ -160,7 +170,8 @@ private:
     std::vector<double> globalScores(const Evidence& evidence) const;
     std::vector<KeyEstimate> rank(const Evidence& evidence) const;
     theory::Key keyOf(std::size_t candidate, const Evidence& evidence) const;
-    std::vector<KeyRegion> regions(const score::Score& score, const Evidence& evidence, const theory::Key& home) const;
+    std::vector<KeyRegion> regions(const score::Score& score, const Evidence& evidence, const theory::Key& home,
+                                   const MeasureKeyEvidence& measureEvidence) const;
 
     KeyFinderOptions options_;
     std::vector<Candidate> candidates_;
