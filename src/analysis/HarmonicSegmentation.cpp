@@ -2,7 +2,8 @@
 // a region by the chord template that explains most of its sounding time, with the cut points
 // chosen jointly). The score of a region under a chord, in whole notes of sounding time:
 //   + time of the chord's tones − λ · time of the other tones
-//   − a penalty for each missing root, third, fifth or seventh (per whole note of the region)
+//   − a penalty for each missing root, third or fifth (per whole note of the region), and for
+//     the time a seventh chord's seventh does not sound
 //   − a small price for the rarer shapes, + a bonus for the root (or a chord tone) in the bass,
 //   + a bonus for a chord that belongs to the local key.
 // Prefix sums make every region's weights O(1), so the whole search is O(units · maxLength · 108).
@@ -64,7 +65,9 @@ constexpr double kOtherTones = 0.5;
 constexpr double kMissingRoot = 0.35;
 constexpr double kMissingThird = 1.0;
 constexpr double kMissingFifth = 0.3;
-constexpr double kMissingSeventh = 0.4;
+// A seventh costs this much per whole note of the units it does not sound in: analysts write
+// V … V7 where the seventh arrives late, so a seventh chord's seventh must sound through it.
+constexpr double kSeventhAbsent = 0.4;
 constexpr double kPresent = 0.04;  // a tone sounds when it fills this share of the region's time
 constexpr double kRootInBass = 0.5;
 constexpr double kToneInBass = 0.05;
@@ -85,17 +88,25 @@ std::uint16_t rotateUp(std::uint16_t mask, int root) noexcept {
 }
 
 struct Prefix {
-    std::vector<std::array<double, 12>> weights;   // sums of unit weights before unit i
-    std::vector<std::array<double, 12>> bassTime;  // time each pitch class is the bass
-    std::vector<double> soundingTime;              // length of the units that sound
+    std::vector<std::array<double, 12>> weights;    // sums of unit weights before unit i
+    std::vector<std::array<double, 12>> bassTime;   // time each pitch class is the bass
+    std::vector<double> soundingTime;               // length of the units that sound
+    std::vector<std::array<double, 12>> heardTime;  // length of the units each pitch class sounds in
 
     explicit Prefix(std::span<const HarmonicUnit> units)
-        : weights(units.size() + 1), bassTime(units.size() + 1), soundingTime(units.size() + 1) {
+        : weights(units.size() + 1),
+          bassTime(units.size() + 1),
+          soundingTime(units.size() + 1),
+          heardTime(units.size() + 1) {
         for (std::size_t i = 0; i < units.size(); ++i) {
             weights[i + 1] = weights[i];
             bassTime[i + 1] = bassTime[i];
             soundingTime[i + 1] = soundingTime[i];
-            for (std::size_t pc = 0; pc < 12; ++pc) weights[i + 1][pc] += units[i].weights[pc];
+            heardTime[i + 1] = heardTime[i];
+            for (std::size_t pc = 0; pc < 12; ++pc) {
+                weights[i + 1][pc] += units[i].weights[pc];
+                if (units[i].weights[pc] > 0) heardTime[i + 1][pc] += units[i].length;
+            }
             if (units[i].bassPitchClass < 0) continue;
             soundingTime[i + 1] += units[i].length;
             // A melody note alone is no bass: only a note under others says which chord tone is lowest.
@@ -144,7 +155,11 @@ Scored bestChord(const Prefix& prefix, std::size_t first, std::size_t end, std::
             if (at(0) < present) score -= kMissingRoot * length;
             if (at(tones.third) < present) score -= kMissingThird * length;
             if (at(tones.fifth) < present) score -= kMissingFifth * length;
-            if (tones.seventh >= 0 && at(tones.seventh) < present) score -= kMissingSeventh * length;
+            if (tones.seventh >= 0) {
+                const auto seventh = static_cast<std::size_t>((root + tones.seventh) % 12);
+                const double heard = prefix.heardTime[end][seventh] - prefix.heardTime[first][seventh];
+                score -= kSeventhAbsent * (length - heard);
+            }
             score -= tones.price * length;
             const double rootBass = bass[static_cast<std::size_t>(root)];
             score += kRootInBass * rootBass + kToneInBass * (bassOnTone - rootBass);
