@@ -245,10 +245,14 @@ std::vector<HarmonicRegion> segmentHarmony(std::span<const HarmonicUnit> units, 
     for (std::size_t end = count; end > 0; end = from[end]) {
         const std::size_t first = from[end];
         HarmonicRegion region{first, end, chosen[end].chord, chosen[end].fit};
+        // The bass is the first lowest note that is a chord tone: a passing or neighbour note
+        // under the chord's first beat does not make it a slash chord.
+        const std::uint16_t tones = rotateUp(chordShapeMask(region.chord.shape), region.chord.root);
         region.chord.bass = region.chord.root;
         for (std::size_t i = first; i < end; ++i) {
-            if (units[i].bassPitchClass >= 0) {
-                region.chord.bass = units[i].bassPitchClass;
+            const int bass = units[i].bassPitchClass;
+            if (bass >= 0 && ((tones >> bass) & 1U) != 0) {
+                region.chord.bass = bass;
                 break;
             }
         }

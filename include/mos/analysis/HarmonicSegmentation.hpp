@@ -55,7 +55,7 @@ struct HarmonicUnit {
 struct HarmonicChord {
     int root = 0;  // pitch class
     ChordShape shape = ChordShape::Major;
-    int bass = 0;  // pitch class of the lowest note at the region's start (the root when silent)
+    int bass = 0;  // pitch class of the first lowest note that is a chord tone (else the root)
 };
 
 struct HarmonicRegion {
