@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <bit>
 #include <limits>
+#include <optional>
 
 namespace mos::analysis {
 namespace {
@@ -87,6 +88,10 @@ std::uint16_t rotateUp(std::uint16_t mask, int root) noexcept {
     return static_cast<std::uint16_t>(((bits << root) | (bits >> (12 - root))) & 0xFFFU);
 }
 
+std::ptrdiff_t soundingPitchClasses(const HarmonicUnit& unit) noexcept {
+    return std::count_if(unit.weights.begin(), unit.weights.end(), [](double weight) { return weight > 0; });
+}
+
 struct Prefix {
     std::vector<std::array<double, 12>> weights;    // sums of unit weights before unit i
     std::vector<std::array<double, 12>> bassTime;   // time each pitch class is the bass
@@ -110,9 +115,8 @@ struct Prefix {
             if (units[i].bassPitchClass < 0) continue;
             soundingTime[i + 1] += units[i].length;
             // A melody note alone is no bass: only a note under others says which chord tone is lowest.
-            const auto sounding = std::count_if(units[i].weights.begin(), units[i].weights.end(),
-                                                [](double weight) { return weight > 0; });
-            if (sounding > 1) bassTime[i + 1][static_cast<std::size_t>(units[i].bassPitchClass)] += units[i].length;
+            if (soundingPitchClasses(units[i]) > 1)
+                bassTime[i + 1][static_cast<std::size_t>(units[i].bassPitchClass)] += units[i].length;
         }
     }
 };
@@ -245,17 +249,20 @@ std::vector<HarmonicRegion> segmentHarmony(std::span<const HarmonicUnit> units, 
     for (std::size_t end = count; end > 0; end = from[end]) {
         const std::size_t first = from[end];
         HarmonicRegion region{first, end, chosen[end].chord, chosen[end].fit};
-        // The bass is the first lowest note that is a chord tone: a passing or neighbour note
-        // under the chord's first beat does not make it a slash chord.
+        // The bass is the first lowest note that is a chord tone under other notes: a passing or
+        // neighbour note under the chord's first beat does not make it a slash chord, nor does a
+        // unison before the chord fills in. A region without one takes its first chord tone in
+        // the bass at all, else the root.
         const std::uint16_t tones = rotateUp(chordShapeMask(region.chord.shape), region.chord.root);
-        region.chord.bass = region.chord.root;
-        for (std::size_t i = first; i < end; ++i) {
+        std::optional<int> anyBass;
+        std::optional<int> bassUnderOthers;
+        for (std::size_t i = first; i < end && !bassUnderOthers; ++i) {
             const int bass = units[i].bassPitchClass;
-            if (bass >= 0 && ((tones >> bass) & 1U) != 0) {
-                region.chord.bass = bass;
-                break;
-            }
+            if (bass < 0 || ((tones >> bass) & 1U) == 0) continue;
+            if (!anyBass) anyBass = bass;
+            if (soundingPitchClasses(units[i]) > 1) bassUnderOthers = bass;
         }
+        region.chord.bass = bassUnderOthers.value_or(anyBass.value_or(region.chord.root));
         regions.push_back(region);
     }
     std::reverse(regions.begin(), regions.end());

@@ -55,7 +55,9 @@ struct HarmonicUnit {
 struct HarmonicChord {
     int root = 0;  // pitch class
     ChordShape shape = ChordShape::Major;
-    int bass = 0;  // pitch class of the first lowest note that is a chord tone (else the root)
+    // The pitch class of the first lowest note that is a chord tone with other notes above it
+    // (else the first chord tone in the bass at all, else the root).
+    int bass = 0;
 };
 
 struct HarmonicRegion {
