@@ -4,7 +4,7 @@
 #include <limits>
 #include <system_error>
 
-#include "Utf8.hpp"
+#include "mos/core/Utf8.hpp"
 
 namespace mos::core {
 

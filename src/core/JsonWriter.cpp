@@ -5,7 +5,7 @@
 #include <cmath>
 #include <utility>
 
-#include "Utf8.hpp"
+#include "mos/core/Utf8.hpp"
 
 namespace mos::core {
 

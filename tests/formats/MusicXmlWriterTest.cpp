@@ -196,10 +196,12 @@ TEST(MusicXmlWriterTest, AScoreWithoutPartsStillHasOnePartAndMeasure) {
 TEST(MusicXmlWriterTest, TextIsEscapedAndInvalidUtf8Repaired) {
     score::Score source = scoreWithMeasures(1);
     addPart(source, "P1", "Bass & <Drums> \"A\"");
-    source.metadata.title = std::string{"Caf\xC3\xA9 \xFF ok\x01"};
+    // An é, a byte that is not UTF-8, a control character, and U+FFFE and U+FFFF (UTF-8, but
+    // not characters XML may hold) beside U+FFFD (which it may).
+    source.metadata.title = std::string{"Caf\xC3\xA9 \xFF ok\x01 \xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD"};
     const auto written = write(source);
     EXPECT_EQ(written->value("//score-part/part-name"), "Bass & <Drums> \"A\"");
-    EXPECT_EQ(written->value("//work-title"), "Caf\xC3\xA9 \xEF\xBF\xBD ok");
+    EXPECT_EQ(written->value("//work-title"), "Caf\xC3\xA9 \xEF\xBF\xBD ok \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
     EXPECT_NE(written->text.find("Bass &amp; &lt;Drums&gt; \"A\""), std::string::npos);
 }
 

@@ -19,6 +19,7 @@
 #include "formats/PercussionStaff.hpp"
 #include "formats/midi/GeneralMidi.hpp"
 #include "formats/midi/Quantizer.hpp"
+#include "mos/core/Utf8.hpp"
 #include "mos/formats/MidiScore.hpp"
 
 namespace mos::formats {
@@ -69,43 +70,13 @@ struct KeyAt {
     int fifths = 0;
 };
 
-bool isValidUtf8(std::span<const std::uint8_t> bytes) noexcept {
-    for (std::size_t i = 0; i < bytes.size();) {
-        const std::uint8_t lead = bytes[i];
-        std::size_t length = 1;
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-        } else {
-            return false;
-        }
-        if (i + length > bytes.size()) return false;
-        for (std::size_t k = 1; k < length; ++k) {
-            if ((bytes[i + k] & 0xC0U) != 0x80U) return false;
-        }
-        // Overlong three- and four-byte forms, surrogates and code points past U+10FFFF.
-        if ((lead == 0xE0 && bytes[i + 1] < 0xA0) || (lead == 0xED && bytes[i + 1] > 0x9F) ||
-            (lead == 0xF0 && bytes[i + 1] < 0x90) || (lead == 0xF4 && bytes[i + 1] > 0x8F)) {
-            return false;
-        }
-        i += length;
-    }
-    return true;
-}
-
 // MIDI text has no declared encoding: UTF-8 where it is valid UTF-8, else Latin-1 (what older files
 // use). Trailing NULs some writers pad with are dropped.
 std::string decodeText(std::span<const std::uint8_t> bytes) {
     while (!bytes.empty() && bytes.back() == 0) bytes = bytes.first(bytes.size() - 1);
-    if (isValidUtf8(bytes)) return {bytes.begin(), bytes.end()};
-    std::string text;
+    std::string text{bytes.begin(), bytes.end()};
+    if (core::isValidUtf8(text)) return text;
+    text.clear();
     text.reserve(bytes.size() * 2);
     for (const std::uint8_t byte : bytes) {
         if (byte < 0x80) {

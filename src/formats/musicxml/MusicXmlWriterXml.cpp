@@ -1,7 +1,10 @@
 #include "formats/musicxml/MusicXmlWriterXml.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <charconv>
+
+#include "mos/core/Utf8.hpp"
 
 namespace mos::formats::musicxml_writer {
 namespace {
@@ -14,34 +17,9 @@ void appendInteger(std::string& out, std::int64_t value) {
     out.append(digits, result.ptr);
 }
 
-// The length of the well-formed UTF-8 sequence of an XML character starting at `at`, or 0 when the
-// bytes there are not one (bad encoding, an overlong form, a surrogate, U+FFFE or U+FFFF).
-std::size_t validSequenceLength(std::string_view text, std::size_t at) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
-    const unsigned char lead = byte(0);
-    std::size_t length = 0;
-    std::uint32_t codePoint = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        codePoint = lead & 0x1FU;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        codePoint = lead & 0x0FU;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        codePoint = lead & 0x07U;
-    } else {
-        return 0;
-    }
-    if (at + length > text.size()) return 0;
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(i) & 0xC0U) != 0x80U) return 0;
-        codePoint = (codePoint << 6U) | (byte(i) & 0x3FU);
-    }
-    const bool overlong = (length == 3 && codePoint < 0x800) || (length == 4 && codePoint < 0x10000);
-    const bool surrogate = codePoint >= 0xD800 && codePoint <= 0xDFFF;
-    if (overlong || surrogate || codePoint == 0xFFFE || codePoint == 0xFFFF || codePoint > 0x10FFFF) return 0;
-    return length;
+// U+FFFE and U+FFFF are UTF-8 (EF BF BE, EF BF BF) but not characters XML may hold.
+bool isXmlNonCharacter(std::string_view text, std::size_t at, std::size_t length) {
+    return length == 3 && text.substr(at, 2) == "\xEF\xBF" && (text[at + 2] == '\xBE' || text[at + 2] == '\xBF');
 }
 
 }  // namespace
@@ -53,11 +31,14 @@ void appendEscaped(std::string& out, std::string_view value, bool inAttribute) {
     while (i < value.size()) {
         const auto c = static_cast<unsigned char>(value[i]);
         if (c >= 0x80) {
-            const std::size_t length = validSequenceLength(value, i);
-            if (length == 0) {
+            // A byte that starts no UTF-8 sequence becomes one replacement character, and so does
+            // a whole non-character.
+            const std::size_t length = core::utf8SequenceLength(value, i);
+            if (length == 0 || isXmlNonCharacter(value, i, length)) {
                 flush(i);
                 out.append(kReplacement);
-                plainFrom = ++i;
+                i += std::max<std::size_t>(length, 1);
+                plainFrom = i;
             } else {
                 i += length;
             }

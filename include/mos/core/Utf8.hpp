@@ -1,7 +1,13 @@
 #pragma once
 
-// UTF-8 validation shared by the JSON writer (which replaces what is not UTF-8) and the JSON
-// locator (which reports it as a syntax error, as simdjson does).
+// UTF-8 validation, shared by everything that reads or writes text of uncertain encoding: the JSON
+// writer (which replaces what is not UTF-8), the JSON locator (which reports it as a syntax error,
+// as simdjson does), the MIDI reader (whose text has no declared encoding) and the MusicXML
+// writer (which replaces what XML cannot hold).
+//
+//   utf8SequenceLength("\xC3\xA9", 0)  -> 2      (é)
+//   utf8SequenceLength("\xC0\xAF", 0)  -> 0      (an overlong '/')
+//   isValidUtf8("caf\xC3\xA9")         -> true;   isValidUtf8("caf\xE9") -> false (Latin-1)
 
 #include <cstddef>
 #include <string_view>
@@ -29,6 +35,20 @@ inline std::size_t utf8SequenceLength(std::string_view text, std::size_t at) noe
         return continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
     }
     return 0;
+}
+
+// Whether all of `text` is well-formed UTF-8 (ASCII is). Thread: any. RT-safe: yes.
+inline bool isValidUtf8(std::string_view text) noexcept {
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80U) {
+            ++i;
+            continue;
+        }
+        const std::size_t length = utf8SequenceLength(text, i);
+        if (length == 0) return false;
+        i += length;
+    }
+    return true;
 }
 
 }  // namespace mos::core
