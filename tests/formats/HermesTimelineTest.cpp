@@ -143,6 +143,29 @@ TEST(HermesTimelineTest, BadInputIsAnErrorNamingTheFileAndTheEvent) {
     EXPECT_NE(untimed.error().message.find("events[1]"), std::string::npos) << untimed.error().message;
 }
 
+TEST(HermesTimelineTest, KeyChangesAreReadAsTheTheoryModuleNamesKeys) {
+    // One key per 4/4 bar (3840 ticks at 960 PPQ): names in the ways people write them, a signature
+    // with its mode, and a key no signature can hold (A# major needs ten sharps).
+    const auto read = readHermesTimeline(
+        R"({"version": "1.0", "events": [
+            {"tick": 0, "type": "key_change", "data": {"key": "Bb major"}},
+            {"tick": 3840, "type": "key_change", "data": {"key": "F#m"}},
+            {"tick": 7680, "type": "key_change", "data": {"key": "D dorian"}},
+            {"tick": 11520, "type": "key_change", "data": {"fifths": -3, "mode": "minor"}},
+            {"tick": 15360, "type": "key_change", "data": {"key": "A# major"}}]})",
+        "a.json");
+    ASSERT_TRUE(read) << read.error().describe();
+    const auto& measures = read->scores[0].timeline.measures;
+    ASSERT_GE(measures.size(), 4U);
+    const auto keyOf = [&](std::size_t measure) { return measures[measure].keys.at(0).key; };
+    EXPECT_EQ(keyOf(0), (score::KeySignature{-2, score::Mode::Major}));
+    EXPECT_EQ(keyOf(1), (score::KeySignature{3, score::Mode::Minor}));
+    EXPECT_EQ(keyOf(2), (score::KeySignature{0, score::Mode::Dorian}));
+    EXPECT_EQ(keyOf(3), (score::KeySignature{-3, score::Mode::Minor}));
+    ASSERT_EQ(read->warnings.size(), 1U);
+    EXPECT_NE(read->warnings[0].message.find("events[4]"), std::string::npos) << read->warnings[0].describe();
+}
+
 TEST(HermesTimelineTest, MalformedEventsBecomeWarningsAndTheRestImports) {
     const auto read = readHermesTimeline(
         R"({"version": "1.0", "events": [

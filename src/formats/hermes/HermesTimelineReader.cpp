@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -22,6 +21,7 @@
 #include "mos/formats/MidiScore.hpp"
 #include "mos/formats/StandardMidiFile.hpp"
 #include "mos/score/TempoMap.hpp"
+#include "mos/theory/Key.hpp"
 
 namespace mos::formats {
 
@@ -272,82 +272,18 @@ private:
         }
     }
 
+    // data.fifths with data.mode ("major" when absent), or data.key as theory::Key::parse reads
+    // it ("G major", "Em", "D dorian"); a key needing more than seven sharps or flats has none.
     static std::optional<score::KeySignature> keyOf(Value data) {
+        std::optional<theory::Key> key;
         if (const auto fifths = number(data, "fifths"); fifths && *fifths >= -7 && *fifths <= 7) {
-            const auto mode = modeNamed(text(data, "mode", "major"));
-            return mode ? std::optional{score::KeySignature{static_cast<std::int8_t>(*fifths), *mode}} : std::nullopt;
+            const auto mode = theory::modeFromName(text(data, "mode", "major"));
+            if (mode) key = theory::Key::fromSignature(static_cast<int>(*fifths), *mode);
+        } else {
+            key = theory::Key::parse(text(data, "key"));
         }
-        const std::string keyText = text(data, "key");
-        const auto tonic = keyText.empty() ? std::nullopt : score::stepFromLetter(keyText[0]);
-        if (!tonic || std::islower(static_cast<unsigned char>(keyText[0])) != 0) {
-            return std::nullopt;
-        }
-        std::size_t i = 1;
-        int alter = 0;
-        for (; i < keyText.size() && (keyText[i] == '#' || keyText[i] == 'b'); ++i) {
-            alter += keyText[i] == '#' ? 1 : -1;
-        }
-        std::string rest = keyText.substr(i);
-        rest.erase(0, rest.find_first_not_of(' '));
-        const auto mode = modeNamed(rest);
-        if (!mode) {
-            return std::nullopt;
-        }
-        // Fifths of the tonic as a major key, less the mode's distance from its major relative.
-        constexpr int kLetterFifths[] = {0, 2, 4, -1, 1, 3, 5};  // C D E F G A B
-        const int fifths = kLetterFifths[static_cast<int>(*tonic)] + 7 * alter - modeFifthsBelowMajor(*mode);
-        if (fifths < -7 || fifths > 7) {
-            return std::nullopt;
-        }
-        return score::KeySignature{static_cast<std::int8_t>(fifths), *mode};
-    }
-
-    static std::optional<score::Mode> modeNamed(std::string name) {
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        using score::Mode;
-        static const std::pair<const char*, Mode> kNames[] = {
-            {"", Mode::Major},
-            {"maj", Mode::Major},
-            {"major", Mode::Major},
-            {"m", Mode::Minor},
-            {"min", Mode::Minor},
-            {"minor", Mode::Minor},
-            {"ionian", Mode::Ionian},
-            {"dorian", Mode::Dorian},
-            {"phrygian", Mode::Phrygian},
-            {"lydian", Mode::Lydian},
-            {"mixolydian", Mode::Mixolydian},
-            {"aeolian", Mode::Aeolian},
-            {"locrian", Mode::Locrian},
-        };
-        for (const auto& [text, mode] : kNames) {
-            if (name == text) {
-                return mode;
-            }
-        }
-        return std::nullopt;
-    }
-
-    static int modeFifthsBelowMajor(score::Mode mode) {
-        using score::Mode;
-        switch (mode) {
-            case Mode::Dorian:
-                return 2;
-            case Mode::Phrygian:
-                return 4;
-            case Mode::Lydian:
-                return -1;
-            case Mode::Mixolydian:
-                return 1;
-            case Mode::Minor:
-            case Mode::Aeolian:
-                return 3;
-            case Mode::Locrian:
-                return 5;
-            default:
-                return 0;
-        }
+        if (!key || key->signature() < -7 || key->signature() > 7) return std::nullopt;
+        return score::KeySignature{static_cast<std::int8_t>(key->signature()), key->mode};
     }
 
     // Extends the timeline (4/4 bars) to the last timed event, then places tempos, keys and chords.
