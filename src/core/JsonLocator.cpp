@@ -350,19 +350,44 @@ std::optional<std::size_t> locateJsonValue(std::string_view text, std::span<cons
     return scanner.at;
 }
 
-LineColumn lineColumnOf(std::string_view text, std::size_t offset) {
+std::vector<std::size_t> locateJsonArrayElements(std::string_view text, std::span<const JsonPathStep> path) {
+    std::vector<std::size_t> starts;
+    const auto array = locateJsonValue(text, path);
+    if (!array) return starts;
+    Scanner scanner{text};
+    scanner.at = *array;
+    if (!scanner.consume('[')) return starts;
+    const int depth = static_cast<int>(path.size()) + 1;
+    scanner.elements(depth, [&](std::size_t) {
+        starts.push_back(scanner.at);
+        return scanner.value(depth);
+    });
+    return starts;
+}
+
+std::vector<LineColumn> lineColumnsOf(std::string_view text, std::span<const std::size_t> ascendingOffsets) {
+    std::vector<LineColumn> places;
+    places.reserve(ascendingOffsets.size());
     LineColumn place;
-    const std::size_t end = offset < text.size() ? offset : text.size();
-    for (std::size_t i = 0; i < end; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++place.line;
-            place.column = 1;
-        } else if ((c & 0xC0U) != 0x80U) {
-            ++place.column;
+    std::size_t i = 0;
+    for (const std::size_t offset : ascendingOffsets) {
+        const std::size_t end = offset < text.size() ? offset : text.size();
+        for (; i < end; ++i) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            if (c == '\n') {
+                ++place.line;
+                place.column = 1;
+            } else if ((c & 0xC0U) != 0x80U) {
+                ++place.column;
+            }
         }
+        places.push_back(place);
     }
-    return place;
+    return places;
+}
+
+LineColumn lineColumnOf(std::string_view text, std::size_t offset) {
+    return lineColumnsOf(text, std::span{&offset, 1}).front();
 }
 
 }  // namespace mos::core

@@ -68,5 +68,27 @@ TEST(JsonLocatorTest, CountsLinesAndCharactersNotBytes) {
     EXPECT_EQ(end.column, 2);
 }
 
+TEST(JsonLocatorTest, LocatesEveryElementOfAnArrayInOneWalk) {
+    const std::string_view text = "{\"a\": 1, \"events\": [{\"x\": [1, 2]}, 7,\n  \"s\"], \"z\": []}";
+    EXPECT_EQ(locateJsonArrayElements(text, std::vector{member("events")}),
+              (std::vector<std::size_t>{text.find("{\"x"), text.find('7'), text.find("\"s\"")}));
+    EXPECT_EQ(locateJsonArrayElements(text, std::vector{member("z")}), std::vector<std::size_t>{});
+    EXPECT_EQ(locateJsonArrayElements(text, std::vector{member("a")}), std::vector<std::size_t>{});  // no array
+    EXPECT_EQ(locateJsonArrayElements(text, std::vector{member("none")}), std::vector<std::size_t>{});
+    EXPECT_EQ(locateJsonArrayElements("[[0, 1], [2]]", std::vector{element(0)}), (std::vector<std::size_t>{2, 5}));
+}
+
+TEST(JsonLocatorTest, PlacesManyOffsetsInOneWalk) {
+    const std::string_view text = "{\n  \"é♩\": [1, \"x\"]\n}";
+    const std::vector<std::size_t> offsets{0, text.find("\"x\""), text.find("\"x\""), 1000};
+    const std::vector<LineColumn> places = lineColumnsOf(text, offsets);
+    ASSERT_EQ(places.size(), 4U);
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+        EXPECT_EQ(places[i].line, lineColumnOf(text, offsets[i]).line);
+        EXPECT_EQ(places[i].column, lineColumnOf(text, offsets[i]).column);
+    }
+    EXPECT_EQ(places[1].column, 13);
+}
+
 }  // namespace
 }  // namespace mos::core

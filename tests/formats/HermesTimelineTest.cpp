@@ -164,6 +164,9 @@ TEST(HermesTimelineTest, KeyChangesAreReadAsTheTheoryModuleNamesKeys) {
     EXPECT_EQ(keyOf(3), (score::KeySignature{-3, score::Mode::Minor}));
     ASSERT_EQ(read->warnings.size(), 1U);
     EXPECT_NE(read->warnings[0].message.find("events[4]"), std::string::npos) << read->warnings[0].describe();
+    // Placed at the event's line and column in the file.
+    EXPECT_EQ(read->warnings[0].where.line, 6);
+    EXPECT_EQ(read->warnings[0].where.column, 13);
 }
 
 TEST(HermesTimelineTest, MalformedEventsBecomeWarningsAndTheRestImports) {
@@ -242,7 +245,7 @@ TEST(HermesTimelineTest, FieldsOfTheWrongTypeCountAsMissing) {
     ASSERT_EQ(read->warnings.size(), 3U);  // the notes' first, then the rest in time order
     EXPECT_TRUE(read->warnings[0].message.starts_with("events[2]: a midi_event needs")) << read->warnings[0].message;
     EXPECT_EQ(read->warnings[1].describe(),
-              "a.json: events[1]: a key_change needs data.key (\"G major\", \"Em\") or data.fifths");
+              "a.json:3:13: events[1]: a key_change needs data.key (\"G major\", \"Em\") or data.fifths");
     EXPECT_EQ(read->warnings[2].message, "events[3]: a tempo_change needs data.bpm above 0");
 
     const auto noVersion = readHermesTimeline(R"({"version": 1, "events": []})", "a.json");

@@ -10,6 +10,7 @@
 //   locateJsonValue(text, {{"parts"}, {{}, 1, true}})  -> 17 (the "x")
 //   lineColumnOf(text, 17)                           -> line 2, column 16
 //   formatJsonPath({{"parts"}, {{}, 1, true}})         -> "parts[1]"
+//   locateJsonArrayElements(text, {{"parts"}})         -> {14, 17}
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mos::core {
 
@@ -47,5 +49,13 @@ struct LineColumn {
 // The line and column of a byte offset (the end of the text for an offset past it).
 // Thread: any. RT-safe: no.
 LineColumn lineColumnOf(std::string_view text, std::size_t offset);
+// The same for many offsets, in one walk of the text: `ascendingOffsets` in ascending order.
+// Thread: any. RT-safe: no.
+std::vector<LineColumn> lineColumnsOf(std::string_view text, std::span<const std::size_t> ascendingOffsets);
+
+// Where each element of the array at `path` starts (byte offsets), in one walk of the text: for
+// placing many problems in one array without a walk per problem. Empty when `path` names no
+// array. Thread: any. RT-safe: no.
+std::vector<std::size_t> locateJsonArrayElements(std::string_view text, std::span<const JsonPathStep> path);
 
 }  // namespace mos::core

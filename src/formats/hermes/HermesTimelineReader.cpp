@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,6 +76,7 @@ public:
         }
         Imported imported;
         imported.scores.push_back(std::move(score_));
+        placeWarnings();
         imported.warnings = std::move(warnings_);
         return imported;
     }
@@ -100,9 +102,33 @@ private:
                           {fileName_});
     }
 
-    // A problem the import works around; named by its event only, so a file with many of them costs
-    // no second pass over the text for each.
-    void warn(std::size_t event, const std::string& message) { warnings_.push_back(problem(message, event)); }
+    // A problem the import works around, named by its event; placed at the end (placeWarnings).
+    void warn(std::size_t event, const std::string& message) {
+        warnings_.push_back(problem(message, event));
+        warningEvents_.push_back(event);
+    }
+
+    // Every warning at its event's line and column, from one more walk over the text however
+    // many there are.
+    void placeWarnings() {
+        if (warnings_.empty()) return;
+        const std::array<core::JsonPathStep, 1> path{{{"events"}}};
+        const std::vector<std::size_t> starts = core::locateJsonArrayElements(json_, path);
+        std::vector<std::size_t> order(warnings_.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return warningEvents_[a] < warningEvents_[b]; });
+        std::vector<std::size_t> offsets;
+        offsets.reserve(order.size());
+        for (const std::size_t w : order) {
+            offsets.push_back(warningEvents_[w] < starts.size() ? starts[warningEvents_[w]] : json_.size());
+        }
+        const std::vector<core::LineColumn> places = core::lineColumnsOf(json_, offsets);
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            warnings_[order[i]].where.line = places[i].line;
+            warnings_[order[i]].where.column = places[i].column;
+        }
+    }
 
     // Each event's tick: its own, else from measure and beat (4/4), else from its timestamp through
     // the tempo changes before it.
@@ -345,6 +371,7 @@ private:
     std::vector<TimedEvent> events_;
     score::Score score_;
     std::vector<core::Error> warnings_;
+    std::vector<std::size_t> warningEvents_;  // the event each warning names
     std::vector<std::pair<std::int64_t, Rational>> tempos_;
     std::vector<std::pair<std::int64_t, score::KeySignature>> keys_;
     std::vector<std::pair<std::int64_t, std::string>> chords_;
