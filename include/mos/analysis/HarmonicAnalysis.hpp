@@ -49,7 +49,10 @@ struct HarmonicAnalysis {
 };
 
 struct HarmonicAnalysisOptions {
-    KeyFinderOptions keys{};
+    // The key finder's defaults, but with the key signature read lightly, as a musician reads it:
+    // on When in Rome 0.1 found the analysts' local key on 78.5% of the beats against 77.7% with
+    // none, 0.2 on 77.3% (classical music modulates without changing its signature).
+    KeyFinderOptions keys{.signatureWeight = 0.1};
     SegmentationOptions segmentation{};
     bool useWrittenChords = true;  // take the score's chord symbols where it has them
 };
