@@ -175,11 +175,12 @@ int run(int argc, char** argv) {
         }
         Tally one;
         evaluate(piece->imported.scores.front(), analysed->imported.scores.front(), one);
-        if (perScore)
+        if (perScore) {
             std::printf("%5zu %5.1f %5.1f %5.1f %5.1f %5.1f %s\n", one.beats, percentOf(one.key, one.beats),
                         percentOf(one.root, one.beats), percentOf(one.quality, one.beats),
                         percentOf(one.inversion, one.beats), percentOf(one.numeral, one.beats),
                         fs::relative(path.parent_path(), folder).c_str());
+        }
         tally += one;
         ++pieces;
     }
