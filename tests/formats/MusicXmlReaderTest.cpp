@@ -195,6 +195,28 @@ TEST(MusicXmlReaderTest, GraceNotesTakeNoTimeAndCueNotesAreFlagged) {
     EXPECT_EQ(events[3].offset, Rational(1, 2));
 }
 
+TEST(MusicXmlReaderTest, ATimeSignatureInsideAMeasureTakesEffectAtTheNextBarline) {
+    // 4/4, then a 3/4 written after the first half note of measure 1: UMF changes meter at
+    // barlines, so measure 1 stays in 4/4 and measure 2 is in 3/4, with a warning that says so.
+    const std::string xml = partwise("<measure number=\"1\">" + kFourFour + note("C", 4, 2) +
+                                     "<attributes><time><beats>3</beats><beat-type>4</beat-type></time></attributes>" +
+                                     note("D", 4, 2) + "</measure><measure number=\"2\">" + note("E", 4, 3) +
+                                     "</measure><measure number=\"3\">" + note("F", 4, 3) + "</measure>");
+    auto result = readMusicXml(xml, "test.musicxml");
+    ASSERT_TRUE(result.ok()) << result.error().describe();
+    const auto& measures = result->scores.front().timeline.measures;
+    ASSERT_EQ(measures.size(), 3U);
+    ASSERT_TRUE(measures[0].time);
+    EXPECT_EQ(measures[0].time->numerator, 4);
+    ASSERT_TRUE(measures[1].time);
+    EXPECT_EQ(measures[1].time->numerator, 3);
+    EXPECT_EQ(measures[1].time->denominator, 4);
+    EXPECT_FALSE(measures[2].time);  // no change there
+    ASSERT_EQ(result->warnings.size(), 1U);
+    EXPECT_NE(result->warnings[0].describe().find("takes effect at the next barline"), std::string::npos)
+        << result->warnings[0].describe();
+}
+
 TEST(MusicXmlReaderTest, KeyTimeAndClefChangesMidMeasure) {
     const auto score = read(partwise(
         "<measure number=\"1\"><attributes><divisions>1</divisions><key><fifths>-3</fifths><mode>minor</mode></key>"

@@ -316,7 +316,11 @@ void Importer::readMeasure(PartReading& reading, const MeasureNodes& nodes) {
     reading.cursor = Rational{};
     reading.furthest = Rational{};
     reading.chordHost.reset();
-    timelineMeasure(reading.measure, nodes.measure);
+    score::Measure& measure = timelineMeasure(reading.measure, nodes.measure);
+    if (reading.nextTime) {
+        if (!measure.time) measure.time = reading.nextTime;
+        reading.nextTime.reset();
+    }
 
     for (const pugi::xml_node child : nodes.content.children()) {
         const char* name = child.name();

@@ -105,10 +105,11 @@ private:
         core::Rational wholePerDivision{1, 4};  // 1 / (4 · <divisions>)
         std::uint32_t measure = 0;              // index into the timeline
         pugi::xml_node measureNode;
-        core::Rational cursor{};               // from the measure's start, in whole notes
-        core::Rational furthest{};             // the furthest position reached in this measure
-        std::vector<score::Event> events;      // the current measure's, sorted by offset when it ends
-        std::optional<std::size_t> chordHost;  // the event a following <chord/> note joins
+        core::Rational cursor{};                       // from the measure's start, in whole notes
+        core::Rational furthest{};                     // the furthest position reached in this measure
+        std::optional<score::TimeSignature> nextTime;  // a meter written inside the measure before
+        std::vector<score::Event> events;              // the current measure's, sorted by offset when it ends
+        std::optional<std::size_t> chordHost;          // the event a following <chord/> note joins
         std::vector<OpenTuplet> tuplets;
         std::vector<OpenSlur> slurs;
         std::vector<OpenBeam> beams;

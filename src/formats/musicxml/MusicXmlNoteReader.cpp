@@ -449,7 +449,9 @@ void Importer::readAttributes(PartReading& reading, pugi::xml_node attributes) {
             // Where parts disagree, finishTimeline keeps the first part's key.
             measure.keys.push_back(score::KeyChange{reading.cursor, std::move(key)});
         } else if (is(child, "time")) {
-            if (measure.time || child.child("senza-misura")) continue;
+            // UMF changes meter only at barlines: a <time> inside a measure takes effect at the next.
+            const bool inside = reading.cursor > Rational{};
+            if ((!inside && measure.time) || child.child("senza-misura")) continue;
             Rational length{};
             std::int64_t denominator = 0;
             bool valid = true;
@@ -483,7 +485,12 @@ void Importer::readAttributes(PartReading& reading, pugi::xml_node attributes) {
             const std::string_view symbol = child.attribute("symbol").value();
             if (symbol == "common") time.symbol = score::TimeSignature::Symbol::Common;
             if (symbol == "cut") time.symbol = score::TimeSignature::Symbol::Cut;
-            measure.time = time;
+            if (inside) {
+                warn(child, "a <time> inside a measure takes effect at the next barline");
+                reading.nextTime = time;
+            } else {
+                measure.time = time;
+            }
         } else if (is(child, "staves")) {
             const auto staves = parseInteger(child.child_value());
             if (staves && *staves >= 1 && *staves <= 255) {
