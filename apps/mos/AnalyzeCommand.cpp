@@ -1,12 +1,16 @@
-// `mos analyze FILE [--json]`: the keys and harmony of a score: the global key, the key regions,
-// each harmonic region's start (measure, beat), chord symbol, Roman numeral and key, and the
-// cadences; one analysis per score (per tune of an ABC book).
+// `mos analyze FILE [--modes LIST] [--json]`: the keys and harmony of a score: the global key, the
+// key regions, each harmonic region's start (measure, beat), chord symbol, Roman numeral and key,
+// and the cadences; one analysis per score (per tune of an ABC book). `--modes major,minor,dorian`
+// chooses the modes the keys are searched in (major and minor unless asked).
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "Command.hpp"
 #include "JsonOutput.hpp"
@@ -143,6 +147,26 @@ std::string analysisText(const score::Score& score, const analysis::HarmonicAnal
     return text.str();
 }
 
+// "major,minor,dorian" as modes; an error naming the first name that is no mode.
+core::Result<std::vector<theory::Mode>> parseModes(std::string_view list) {
+    std::vector<theory::Mode> modes;
+    while (!list.empty()) {
+        const std::size_t comma = list.find(',');
+        const std::string_view name = list.substr(0, comma);
+        const auto mode = theory::modeFromName(name);
+        if (!mode) {
+            return core::fail(core::ErrorCode::InvalidArgument,
+                              "--modes: \"" + std::string{name} +
+                                  "\" is no mode (major, minor, ionian, dorian, phrygian, lydian, mixolydian, "
+                                  "aeolian, locrian)");
+        }
+        if (std::find(modes.begin(), modes.end(), *mode) == modes.end()) modes.push_back(*mode);
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    }
+    if (modes.empty()) return core::fail(core::ErrorCode::InvalidArgument, "--modes: no mode given");
+    return modes;
+}
+
 }  // namespace
 
 void registerAnalyzeCommand(CLI::App& app, CommandContext& context) {
@@ -152,7 +176,21 @@ void registerAnalyzeCommand(CLI::App& app, CommandContext& context) {
     auto file = std::make_shared<std::string>();
     command->add_option("FILE", *file, "A score: .umf.json, .musicxml/.xml, .mxl, .mid, .abc, .gp3/.gp4/.gp5")
         ->required();
-    command->callback([&context, file] {
+    auto modes = std::make_shared<std::string>();
+    command->add_option("--modes", *modes,
+                        "The modes keys are searched in, comma-separated (default major,minor; folk tunes: "
+                        "major,minor,dorian,mixolydian)");
+    command->callback([&context, file, modes] {
+        analysis::HarmonicAnalysisOptions options;
+        if (!modes->empty()) {
+            auto parsed = parseModes(*modes);
+            if (!parsed) {
+                std::cerr << "mos analyze: " << parsed.error().message << '\n';
+                context.exitStatus = 2;
+                return;
+            }
+            options.keys.modes = std::move(*parsed);
+        }
         const auto read = formats::readScoreFile(*file);
         if (!read) {
             std::cerr << "mos analyze: " << read.error().describe() << '\n';
@@ -162,7 +200,7 @@ void registerAnalyzeCommand(CLI::App& app, CommandContext& context) {
         for (const core::Error& warning : read->imported.warnings) printWarning(warning);
         const auto& scores = read->imported.scores;
         for (std::size_t i = 0; i < scores.size(); ++i) {
-            const analysis::HarmonicAnalysis result = analysis::analyzeHarmony(scores[i]);
+            const analysis::HarmonicAnalysis result = analysis::analyzeHarmony(scores[i], options);
             if (context.json) {
                 printJsonLine([&](core::JsonWriter& json) {
                     writeAnalysisJson(json, scores[i], result, *file, i + 1, scores.size());

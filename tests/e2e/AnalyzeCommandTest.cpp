@@ -1,6 +1,7 @@
 // `mos analyze` and `mos roman` run as a user would, on real files from ../shared/corpora.
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 
 #include "e2e/RunMos.hpp"
 #include "support/ParsedJson.hpp"
+#include "support/TempDirectory.hpp"
 
 namespace mos::test {
 namespace {
@@ -84,6 +86,32 @@ TEST(AnalyzeCommandTest, PrintsReadableTextAndFailsClearlyOnAMissingFile) {
     const MosRun missing = runMos({"analyze", "/nonexistent/song.xml"});
     EXPECT_EQ(missing.exitStatus, 1);
     EXPECT_NE(missing.err.find("/nonexistent/song.xml"), std::string::npos) << missing.err;
+}
+
+TEST(AnalyzeCommandTest, SearchesTheModesAskedFor) {
+    // A D Dorian tune (B natural, G major as IV, C major as VII): major and minor by default find
+    // D minor; with the folk modes searched it is D Dorian, its chords numbered in that mode.
+    const TempDirectory folder;
+    const fs::path file = folder.path() / "dorian.abc";
+    std::ofstream{file} << "X:1\nT:Dorian\nM:4/4\nL:1/4\nK:Ddor\n"
+                           "\"Dm\"D F A d|\"G\"B G B d|\"Dm\"A F D F|\"C\"E G c E|"
+                           "\"Dm\"D F A F|\"G\"G B d B|\"C\"c B A G|\"Dm\"D4|\n";
+    const MosRun plain = runMos({"analyze", file.string(), "--json"});
+    ASSERT_EQ(plain.exitStatus, 0) << plain.err;
+    EXPECT_EQ(std::string_view(ParsedJson{lines(plain.out).at(0)}["key"]["mode"]), "minor");
+
+    const MosRun modal = runMos({"analyze", file.string(), "--modes", "major,minor,dorian,mixolydian", "--json"});
+    ASSERT_EQ(modal.exitStatus, 0) << modal.err;
+    const ParsedJson analysis{lines(modal.out).at(0)};
+    EXPECT_EQ(std::string_view(analysis["key"]["tonic"]), "D");
+    EXPECT_EQ(std::string_view(analysis["key"]["mode"]), "dorian");
+    const auto regions = analysis["regions"].get_array().value();
+    ASSERT_GE(regions.size(), 2U);
+    EXPECT_EQ(std::string_view(regions.at(1)["roman"]), "IV");
+
+    const MosRun bad = runMos({"analyze", file.string(), "--modes", "major,bogus"});
+    EXPECT_EQ(bad.exitStatus, 2);
+    EXPECT_NE(bad.err.find("\"bogus\" is no mode"), std::string::npos) << bad.err;
 }
 
 TEST(RomanCommandTest, SpellsANumeralInAKey) {
