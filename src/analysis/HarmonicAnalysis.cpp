@@ -68,8 +68,8 @@ std::optional<theory::NoteName> writtenName(std::span<const WrittenName> names, 
 // that root's name, or none when the spelling does not tell.
 std::optional<theory::NoteName> symmetricRootBySpelling(HarmonicChord& chord, std::span<const WrittenName> names) {
     int step = 0;
-    if (chord.shape == ChordShape::DiminishedSeventh) step = 3;
-    if (chord.shape == ChordShape::Augmented) step = 4;
+    if (chord.shape == theory::RomanQuality::DiminishedSeventh) step = 3;
+    if (chord.shape == theory::RomanQuality::Augmented) step = 4;
     if (step == 0) return std::nullopt;
     const std::uint16_t mask = chordShapeMask(chord.shape);
     double bestWeight = 0;
@@ -107,34 +107,36 @@ theory::ChordSymbol spell(HarmonicChord chord, const theory::Key& key, std::span
         symbol.root = writtenName(names, chord.root).value_or(theory::spellPitchClass(chord.root, key));
     }
     switch (chord.shape) {
-        case ChordShape::Major:
+        case theory::RomanQuality::Major:
             break;
-        case ChordShape::Minor:
+        case theory::RomanQuality::Minor:
             symbol.triad = theory::TriadQuality::Minor;
             break;
-        case ChordShape::Diminished:
+        case theory::RomanQuality::Diminished:
             symbol.triad = theory::TriadQuality::Diminished;
             break;
-        case ChordShape::Augmented:
+        case theory::RomanQuality::Augmented:
             symbol.triad = theory::TriadQuality::Augmented;
             break;
-        case ChordShape::DominantSeventh:
+        case theory::RomanQuality::DominantSeventh:
             symbol.seventh = theory::SeventhKind::Minor;
             break;
-        case ChordShape::MajorSeventh:
+        case theory::RomanQuality::MajorSeventh:
             symbol.seventh = theory::SeventhKind::Major;
             break;
-        case ChordShape::MinorSeventh:
+        case theory::RomanQuality::MinorSeventh:
             symbol.triad = theory::TriadQuality::Minor;
             symbol.seventh = theory::SeventhKind::Minor;
             break;
-        case ChordShape::HalfDiminishedSeventh:
+        case theory::RomanQuality::HalfDiminishedSeventh:
             symbol.triad = theory::TriadQuality::Diminished;
             symbol.seventh = theory::SeventhKind::Minor;
             break;
-        case ChordShape::DiminishedSeventh:
+        case theory::RomanQuality::DiminishedSeventh:
             symbol.triad = theory::TriadQuality::Diminished;
             symbol.seventh = theory::SeventhKind::Diminished;
+            break;
+        default:  // the segmentation finds only the nine template qualities
             break;
     }
     if (chord.bass != chord.root) {

@@ -18,16 +18,18 @@
 namespace mos::analysis {
 namespace {
 
-constexpr std::array<ChordShape, 9> kShapes{
-    ChordShape::Major,
-    ChordShape::Minor,
-    ChordShape::Diminished,
-    ChordShape::Augmented,
-    ChordShape::DominantSeventh,
-    ChordShape::MajorSeventh,
-    ChordShape::MinorSeventh,
-    ChordShape::HalfDiminishedSeventh,
-    ChordShape::DiminishedSeventh,
+using theory::RomanQuality;
+
+constexpr std::array<RomanQuality, 9> kShapes{
+    RomanQuality::Major,
+    RomanQuality::Minor,
+    RomanQuality::Diminished,
+    RomanQuality::Augmented,
+    RomanQuality::DominantSeventh,
+    RomanQuality::MajorSeventh,
+    RomanQuality::MinorSeventh,
+    RomanQuality::HalfDiminishedSeventh,
+    RomanQuality::DiminishedSeventh,
 };
 
 struct ShapeTones {
@@ -37,26 +39,28 @@ struct ShapeTones {
     double price;  // what choosing this rarer shape costs per whole note (chosen on bench/eval/mos_eval_roman)
 };
 
-ShapeTones tonesOf(ChordShape shape) noexcept {
+ShapeTones tonesOf(RomanQuality shape) noexcept {
     switch (shape) {
-        case ChordShape::Major:
+        case RomanQuality::Major:
             return {4, 7, -1, 0.0};
-        case ChordShape::Minor:
+        case RomanQuality::Minor:
             return {3, 7, -1, 0.0};
-        case ChordShape::Diminished:
+        case RomanQuality::Diminished:
             return {3, 6, -1, 0.05};
-        case ChordShape::Augmented:
+        case RomanQuality::Augmented:
             return {4, 8, -1, 0.6};
-        case ChordShape::DominantSeventh:
+        case RomanQuality::DominantSeventh:
             return {4, 7, 10, 0.02};
-        case ChordShape::MajorSeventh:
+        case RomanQuality::MajorSeventh:
             return {4, 7, 11, 1.0};
-        case ChordShape::MinorSeventh:
+        case RomanQuality::MinorSeventh:
             return {3, 7, 10, 0.8};
-        case ChordShape::HalfDiminishedSeventh:
+        case RomanQuality::HalfDiminishedSeventh:
             return {3, 6, 10, 0.3};
-        case ChordShape::DiminishedSeventh:
+        case RomanQuality::DiminishedSeventh:
             return {3, 6, 9, 0.03};
+        default:  // no template: the augmented sixths and the rarer sevenths are read from spelling later
+            break;
     }
     return {4, 7, -1, 0.0};
 }
@@ -145,7 +149,7 @@ Scored bestChord(const Prefix& prefix, std::size_t first, std::size_t end, std::
     const double present = kPresent * total;
     for (int root = 0; root < 12; ++root) {
         const auto at = [&](int above) { return w[static_cast<std::size_t>((root + above) % 12)]; };
-        for (const ChordShape shape : kShapes) {
+        for (const RomanQuality shape : kShapes) {
             const ShapeTones tones = tonesOf(shape);
             const std::uint16_t mask = rotateUp(chordShapeMask(shape), root);
             double inside = 0;
@@ -181,31 +185,7 @@ Scored bestChord(const Prefix& prefix, std::size_t first, std::size_t end, std::
 
 }  // namespace
 
-std::string_view chordShapeName(ChordShape shape) noexcept {
-    switch (shape) {
-        case ChordShape::Major:
-            return "major";
-        case ChordShape::Minor:
-            return "minor";
-        case ChordShape::Diminished:
-            return "diminished";
-        case ChordShape::Augmented:
-            return "augmented";
-        case ChordShape::DominantSeventh:
-            return "dominant-seventh";
-        case ChordShape::MajorSeventh:
-            return "major-seventh";
-        case ChordShape::MinorSeventh:
-            return "minor-seventh";
-        case ChordShape::HalfDiminishedSeventh:
-            return "half-diminished-seventh";
-        case ChordShape::DiminishedSeventh:
-            return "diminished-seventh";
-    }
-    return "major";
-}
-
-std::uint16_t chordShapeMask(ChordShape shape) noexcept {
+std::uint16_t chordShapeMask(RomanQuality shape) noexcept {
     const ShapeTones tones = tonesOf(shape);
     unsigned mask = 1U | 1U << tones.third | 1U << tones.fifth;
     if (tones.seventh >= 0) mask |= 1U << tones.seventh;

@@ -33,10 +33,10 @@ TEST(HarmonicSegmentationTest, OneRegionPerBarOfBlockChords) {
     const auto regions = segmentHarmony(units);
     ASSERT_EQ(regions.size(), 4U);
     EXPECT_EQ(regions[0].chord.root, 0);
-    EXPECT_EQ(regions[0].chord.shape, ChordShape::Major);
+    EXPECT_EQ(regions[0].chord.shape, theory::RomanQuality::Major);
     EXPECT_EQ(regions[1].chord.root, 5);
     EXPECT_EQ(regions[2].chord.root, 7);
-    EXPECT_EQ(regions[2].chord.shape, ChordShape::DominantSeventh);
+    EXPECT_EQ(regions[2].chord.shape, theory::RomanQuality::DominantSeventh);
     EXPECT_EQ(regions[3].chord.root, 0);
     for (std::size_t i = 0; i < regions.size(); ++i) {
         EXPECT_EQ(regions[i].firstUnit, 4 * i);
@@ -52,7 +52,7 @@ TEST(HarmonicSegmentationTest, AnArpeggioIsOneChordAndAPassingToneDoesNotMakeANe
     const auto regions = segmentHarmony(units);
     ASSERT_EQ(regions.size(), 1U);
     EXPECT_EQ(regions[0].chord.root, 0);
-    EXPECT_EQ(regions[0].chord.shape, ChordShape::Major);
+    EXPECT_EQ(regions[0].chord.shape, theory::RomanQuality::Major);
     EXPECT_LT(regions[0].fit, 1.0);
 }
 
@@ -71,7 +71,7 @@ TEST(HarmonicSegmentationTest, ChangesWithinABarAreFound) {
     const auto regions = segmentHarmony(units);
     ASSERT_EQ(regions.size(), 3U);
     EXPECT_EQ(regions[0].chord.root, 2);
-    EXPECT_EQ(regions[0].chord.shape, ChordShape::Minor);
+    EXPECT_EQ(regions[0].chord.shape, theory::RomanQuality::Minor);
     EXPECT_EQ(regions[0].chord.bass, 5);
     EXPECT_EQ(regions[1].firstUnit, 2U);
     EXPECT_EQ(regions[1].chord.root, 7);
@@ -85,8 +85,8 @@ TEST(HarmonicSegmentationTest, TheKeyDecidesBetweenReadingsTheNotesAllowEqually)
     const std::vector<theory::Key> inA(units.size(), *theory::Key::parse("A major"));
     ASSERT_EQ(segmentHarmony(units, inC).size(), 1U);
     EXPECT_EQ(segmentHarmony(units, inC)[0].chord.root, 4);
-    EXPECT_EQ(segmentHarmony(units, inC)[0].chord.shape, ChordShape::Minor);
-    EXPECT_EQ(segmentHarmony(units, inA)[0].chord.shape, ChordShape::Major);
+    EXPECT_EQ(segmentHarmony(units, inC)[0].chord.shape, theory::RomanQuality::Minor);
+    EXPECT_EQ(segmentHarmony(units, inA)[0].chord.shape, theory::RomanQuality::Major);
 }
 
 TEST(HarmonicSegmentationTest, SilenceJoinsTheChordBefore) {
@@ -99,10 +99,10 @@ TEST(HarmonicSegmentationTest, SilenceJoinsTheChordBefore) {
 }
 
 TEST(HarmonicSegmentationTest, ShapesHaveTheirTones) {
-    EXPECT_EQ(chordShapeMask(ChordShape::Major), 0b000010010001);
-    EXPECT_EQ(chordShapeMask(ChordShape::HalfDiminishedSeventh), 0b010001001001);
-    EXPECT_EQ(chordShapeMask(ChordShape::DiminishedSeventh), 0b001001001001);
-    EXPECT_EQ(chordShapeName(ChordShape::DominantSeventh), "dominant-seventh");
+    EXPECT_EQ(chordShapeMask(theory::RomanQuality::Major), 0b000010010001);
+    EXPECT_EQ(chordShapeMask(theory::RomanQuality::HalfDiminishedSeventh), 0b010001001001);
+    EXPECT_EQ(chordShapeMask(theory::RomanQuality::DiminishedSeventh), 0b001001001001);
+    EXPECT_EQ(theory::romanQualityName(theory::RomanQuality::DominantSeventh), "dominant-seventh");
 }
 
 }  // namespace

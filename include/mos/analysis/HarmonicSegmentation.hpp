@@ -8,7 +8,7 @@
 //
 //   std::vector<HarmonicUnit> beats = …;           // from the score, one per beat
 //   auto regions = segmentHarmony(beats, keys);     // keys: the local key of each beat, or empty
-//   regions[0].chord.root == 0, .shape == ChordShape::Major, .firstUnit == 0, .endUnit == 4
+//   regions[0].chord.root == 0, .shape == RomanQuality::Major, .firstUnit == 0, .endUnit == 4
 //
 // The chord shapes are the ones tonal harmony is analysed in: the four triads and the five
 // seventh chords (the augmented sixths are read from these by their spelling in the key, later).
@@ -17,31 +17,17 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <string_view>
 #include <vector>
 
 #include "mos/theory/Key.hpp"
+#include "mos/theory/RomanNumeral.hpp"
 
 namespace mos::analysis {
 
-enum class ChordShape : std::uint8_t {
-    Major,
-    Minor,
-    Diminished,
-    Augmented,
-    DominantSeventh,
-    MajorSeventh,
-    MinorSeventh,
-    HalfDiminishedSeventh,
-    DiminishedSeventh,
-};
-
-// "major", "minor", "diminished", "augmented", "dominant-seventh", "major-seventh",
-// "minor-seventh", "half-diminished-seventh", "diminished-seventh". Thread: any. RT-safe: yes.
-std::string_view chordShapeName(ChordShape shape) noexcept;
-
-// The shape's pitch classes above a root on C, as a 12-bit mask. Thread: any. RT-safe: yes.
-std::uint16_t chordShapeMask(ChordShape shape) noexcept;
+// The pitch classes above a root on C of one of the nine qualities the segmentation's templates
+// take (the triads and the seventh chords: theory::RomanQuality Major … DiminishedSeventh), as a
+// 12-bit mask; a major triad's for the others. Thread: any. RT-safe: yes.
+std::uint16_t chordShapeMask(theory::RomanQuality shape) noexcept;
 
 // What sounds during one unit (a beat): pitch-class weights in whole notes of sounding time, the
 // pitch class of the lowest note, and how strong the unit's start is in the meter.
@@ -53,8 +39,8 @@ struct HarmonicUnit {
 };
 
 struct HarmonicChord {
-    int root = 0;  // pitch class
-    ChordShape shape = ChordShape::Major;
+    int root = 0;                                              // pitch class
+    theory::RomanQuality shape = theory::RomanQuality::Major;  // one of the nine template qualities
     // The pitch class of the first lowest note that is a chord tone with other notes above it
     // (else the first chord tone in the bass at all, else the root).
     int bass = 0;
