@@ -191,7 +191,14 @@ KeyFinder::Marks KeyFinder::readMarks(const score::Score& score, std::span<const
 }
 
 KeyFinder::Evidence KeyFinder::gather(const score::Score& score, std::span<const SoundingNote> notes) const {
-    Evidence evidence{measureWindows(score, notes, options_.windows), {}, readMarks(score, notes)};
+    Evidence evidence{measureWindows(score, notes, options_.windows), {}, readMarks(score, notes), {}};
+    evidence.spellings.resize(score.timeline.measures.size());
+    for (const SoundingNote& note : notes) {
+        if (note.at.measure >= evidence.spellings.size()) continue;
+        Spelling& spelling = evidence.spellings[note.at.measure];
+        spelling.weightedFifths += note.duration.toDouble() * note.pitch.name().fifths();
+        spelling.duration += note.duration.toDouble();
+    }
     evidence.whole = combined(mergeWindows(evidence.windows), options_.chordWeight);
     return evidence;
 }
@@ -233,9 +240,10 @@ std::vector<KeyEstimate> KeyFinder::rank(const Evidence& evidence) const {
     return ranking;
 }
 
-theory::Key KeyFinder::keyOf(std::size_t candidate, const Evidence& evidence) const {
+theory::Key KeyFinder::keyOf(std::size_t candidate, const Evidence& evidence,
+                             std::optional<double> spellingFifths) const {
     const Candidate& c = candidates_[candidate];
-    return {spellTonic(c.tonic, c.mode, evidence.marks.spellingFifths), c.mode};
+    return {spellTonic(c.tonic, c.mode, spellingFifths ? spellingFifths : evidence.marks.spellingFifths), c.mode};
 }
 
 std::vector<KeyEstimate> KeyFinder::rankKeys(const score::Score& score, std::span<const SoundingNote> notes) const {
@@ -312,9 +320,20 @@ std::vector<KeyRegion> KeyFinder::regions(const score::Score& score, const Evide
         if (sum > 0) {
             for (std::size_t c = 0; c < n; ++c) local[c] = perWholeNote(candidates_[c], weights, sum);
         }
+        // The tonic is spelled as the region's own notes are: a passage in Eb minor written in
+        // flats is Eb minor even inside a piece written in sharps.
+        Spelling spelling;
+        for (std::size_t r = first; r < w; ++r) {
+            const std::size_t measure = windows[r].at.measure;
+            if (measure >= evidence.spellings.size()) continue;
+            spelling.weightedFifths += evidence.spellings[measure].weightedFifths;
+            spelling.duration += evidence.spellings[measure].duration;
+        }
+        const std::optional<double> centre =
+            spelling.duration > 0 ? std::optional{spelling.weightedFifths / spelling.duration} : std::nullopt;
         regions.push_back({.start = windows[first].at,
                            .end = w < windows.size() ? windows[w].at : scoreEnd,
-                           .key = keyOf(path[first], evidence),
+                           .key = keyOf(path[first], evidence, centre),
                            .confidence = softmax(local, kConfidenceTemperature)[path[first]]});
         first = w;
     }

@@ -156,10 +156,16 @@ private:
         std::vector<int> signatureTonics;      // per measure: the relative-major tonic of the signature
         std::optional<double> spellingFifths;  // where the notes' spellings centre on the line of fifths
     };
+    // Where the spellings of the notes that start in a stretch of music centre on the line of fifths.
+    struct Spelling {
+        double weightedFifths = 0;  // the notes' positions on the line of fifths times their durations
+        double duration = 0;
+    };
     struct Evidence {
         std::vector<PitchClassWindow> windows;  // one per measure
         PitchClassWeights whole{};              // the whole score, chords weighed in
         Marks marks;
+        std::vector<Spelling> spellings;  // one per measure, for the regions' tonics
     };
 
     static Marks readMarks(const score::Score& score, std::span<const SoundingNote> notes);
@@ -169,7 +175,9 @@ private:
                         double totalWeight) const noexcept;
     std::vector<double> globalScores(const Evidence& evidence) const;
     std::vector<KeyEstimate> rank(const Evidence& evidence) const;
-    theory::Key keyOf(std::size_t candidate, const Evidence& evidence) const;
+    // The candidate's key, its tonic spelled as the notes are (by default the whole score's).
+    theory::Key keyOf(std::size_t candidate, const Evidence& evidence,
+                      std::optional<double> spellingFifths = std::nullopt) const;
     std::vector<KeyRegion> regions(const score::Score& score, const Evidence& evidence, const theory::Key& home,
                                    const MeasureKeyEvidence& measureEvidence) const;
 
