@@ -296,8 +296,8 @@ bool isCadentialSixFour(const AnalyzedChord& chord, const AnalyzedChord* next) {
 
 // How the chords of each measure function in a key: the evidence the key regions add to the
 // notes', per whole note of each chord. A chord foreign to the key speaks against it, an applied
-// dominant a little; a dominant resolving to the tonic speaks for it. Bonuses for tonic and
-// dominant chords alone made the When-in-Rome local keys worse (bench/eval/README.md).
+// dominant a little; a dominant resolving to the tonic speaks for it. (Bonuses for tonic and
+// dominant chords by themselves found fewer of the When-in-Rome analysts' local keys.)
 MeasureKeyEvidence chordFunctionEvidence(std::span<const AnalyzedChord> chords,
                                          std::span<const core::Rational> starts) {
     constexpr double kApplied = -0.1;
