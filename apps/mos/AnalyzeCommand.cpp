@@ -4,7 +4,6 @@
 // chooses the modes the keys are searched in (major and minor unless asked).
 
 #include <algorithm>
-#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -15,6 +14,7 @@
 #include "Command.hpp"
 #include "JsonOutput.hpp"
 #include "ScoreOutput.hpp"
+#include "TextColumns.hpp"
 #include "mos/analysis/BeatUnits.hpp"
 #include "mos/analysis/HarmonicAnalysis.hpp"
 #include "mos/formats/ScoreFile.hpp"
@@ -136,9 +136,9 @@ std::string analysisText(const score::Score& score, const analysis::HarmonicAnal
         text << ' ' << placeText(placeOf(score, region.start)) << ' ' << region.key.toString() << ';';
     text << '\n';
     for (const analysis::AnalyzedChord& chord : result.chords) {
-        text << std::left << std::setw(12) << placeText(placeOf(score, chord.at)) << std::setw(12)
-             << chord.symbol.toString(theory::ChordStyle::Pop) << std::setw(12)
-             << (chord.numeral ? chord.numeral->toString() : "") << chord.key.toString() << '\n';
+        text << padded(placeText(placeOf(score, chord.at)), 12)
+             << padded(chord.symbol.toString(theory::ChordStyle::Pop), 12)
+             << padded(chord.numeral ? chord.numeral->toString() : "", 12) << chord.key.toString() << '\n';
     }
     text << "cadences  ";
     for (const analysis::FoundCadence& cadence : result.cadences)

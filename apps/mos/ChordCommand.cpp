@@ -14,6 +14,7 @@
 #include "ChordOutput.hpp"
 #include "Command.hpp"
 #include "JsonOutput.hpp"
+#include "TextColumns.hpp"
 #include "mos/theory/ChordNaming.hpp"
 #include "mos/theory/Key.hpp"
 
@@ -85,7 +86,7 @@ int nameNotes(const ChordOptions& options, const std::optional<theory::Key>& key
         return 0;
     }
     for (const theory::ChordCandidate& candidate : candidates) {
-        std::cout << std::left << std::setw(16) << candidate.symbol.toString(theory::ChordStyle::Pop) << std::fixed
+        std::cout << padded(candidate.symbol.toString(theory::ChordStyle::Pop), 16) << std::fixed
                   << std::setprecision(2) << candidate.confidence << '\n';
     }
     return 0;

@@ -92,10 +92,10 @@ TEST(KeyFinderTest, TheTonicIsSpelledAsTheMusicIs) {
 
     // A region is spelled as its own notes are: sixteen bars of B major in sharps, then a passage
     // in Eb minor written in flats (the same pitch classes as D# minor).
-    const auto piece = abc(
-        "X:1\nM:4/4\nL:1/4\nK:B\n"
-        "B,DFB|cdef|gfed|cBFD|B,DFB|edcB|FGAB|B4|B,DFB|cdef|gfed|cBFD|B,DFB|edcB|FGAB|B4|\n"
-        "[K:Ebm] EGBe|dcBA|GF=DE|EGBe|BAG=D|E4|EGBe|B=DE2|\n");
+    const auto piece =
+        abc("X:1\nM:4/4\nL:1/4\nK:B\n"
+            "B,DFB|cdef|gfed|cBFD|B,DFB|edcB|FGAB|B4|B,DFB|cdef|gfed|cBFD|B,DFB|edcB|FGAB|B4|\n"
+            "[K:Ebm] EGBe|dcBA|GF=DE|EGBe|BAG=D|E4|EGBe|B=DE2|\n");
     const KeyAnalysis keys = KeyFinder{}.analyze(piece);
     ASSERT_EQ(keys.regions.size(), 2U);
     EXPECT_EQ(keys.regions[0].key.toString(), "B major");
