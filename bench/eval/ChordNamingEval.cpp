@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -16,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "EvalMain.hpp"
 #include "mos/core/Files.hpp"
 #include "mos/core/JsonWriter.hpp"
 #include "mos/theory/ChordNaming.hpp"
@@ -180,10 +180,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return run(argc, argv);
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "mos_eval_chord_naming: %s\n", e.what());
-        return 1;
-    }
+    return mos::eval::reportingErrors("mos_eval_chord_naming", [&] { return run(argc, argv); });
 }

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "EvalMain.hpp"
 #include "RomanTextKeys.hpp"
 #include "mos/analysis/KeyFinder.hpp"
 #include "mos/analysis/SoundingNotes.hpp"
@@ -591,10 +592,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return run(argc, argv);
-    } catch (const std::exception& e) {
-        std::cerr << "mos_eval_keys: " << e.what() << '\n';
-        return 1;
-    }
+    return mos::eval::reportingErrors("mos_eval_keys", [&] { return run(argc, argv); });
 }

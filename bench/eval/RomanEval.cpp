@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <exception>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -20,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "EvalMain.hpp"
 #include "mos/analysis/BeatUnits.hpp"
 #include "mos/analysis/HarmonicAnalysis.hpp"
 #include "mos/analysis/SoundingNotes.hpp"
@@ -212,10 +212,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return run(argc, argv);
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "mos_eval_roman: %s\n", e.what());
-        return 1;
-    }
+    return mos::eval::reportingErrors("mos_eval_roman", [&] { return run(argc, argv); });
 }
