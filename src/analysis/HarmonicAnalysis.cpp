@@ -66,7 +66,8 @@ std::optional<theory::NoteName> writtenName(std::span<const WrittenName> names, 
 // A diminished seventh or an augmented triad has the same pitch classes on several roots; the
 // root is the one the score's spelling stacks in thirds from (B D F Ab: B; G# B D F: G#). Returns
 // that root's name, or none when the spelling does not tell.
-std::optional<theory::NoteName> symmetricRootBySpelling(HarmonicChord& chord, std::span<const WrittenName> names) {
+std::optional<theory::NoteName> symmetricRootBySpelling(const HarmonicChord& chord,
+                                                        std::span<const WrittenName> names) {
     int step = 0;
     if (chord.shape == theory::RomanQuality::DiminishedSeventh) step = 3;
     if (chord.shape == theory::RomanQuality::Augmented) step = 4;
@@ -92,7 +93,6 @@ std::optional<theory::NoteName> symmetricRootBySpelling(HarmonicChord& chord, st
             if (alter >= -2 && alter <= 2) best = theory::NoteName{rootStep, static_cast<std::int8_t>(alter)};
         }
     }
-    if (best) chord.root = best->pitchClass();
     return best;
 }
 
@@ -101,11 +101,9 @@ std::optional<theory::NoteName> symmetricRootBySpelling(HarmonicChord& chord, st
 // above the root, the bass as the chord tone it is.
 theory::ChordSymbol spell(HarmonicChord chord, const theory::Key& key, std::span<const WrittenName> names) {
     theory::ChordSymbol symbol;
-    if (auto root = symmetricRootBySpelling(chord, names)) {
-        symbol.root = *root;
-    } else {
-        symbol.root = writtenName(names, chord.root).value_or(theory::spellPitchClass(chord.root, key));
-    }
+    symbol.root = symmetricRootBySpelling(chord, names)
+                      .value_or(writtenName(names, chord.root).value_or(theory::spellPitchClass(chord.root, key)));
+    chord.root = symbol.root.pitchClass();  // a symmetric chord may take another of its roots
     switch (chord.shape) {
         case theory::RomanQuality::Major:
             break;

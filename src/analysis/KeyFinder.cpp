@@ -145,24 +145,39 @@ double KeyFinder::perWholeNote(const Candidate& candidate, const PitchClassWeigh
     return score / totalWeight;
 }
 
+void KeyFinder::Spelling::add(const SoundingNote& note) noexcept {
+    const double length = note.duration.toDouble();
+    weightedFifths += length * note.pitch.name().fifths();
+    duration += length;
+}
+
+KeyFinder::Spelling& KeyFinder::Spelling::operator+=(const Spelling& other) noexcept {
+    weightedFifths += other.weightedFifths;
+    duration += other.duration;
+    return *this;
+}
+
+std::optional<double> KeyFinder::Spelling::centre() const noexcept {
+    return duration > 0 ? std::optional{weightedFifths / duration} : std::nullopt;
+}
+
 KeyFinder::Marks KeyFinder::readMarks(const score::Score& score, std::span<const SoundingNote> notes) {
     Marks marks;
     if (!notes.empty()) {
         core::Rational last = notes.front().end();
         for (const SoundingNote& note : notes) last = std::max(last, note.end());
         int lowest = std::numeric_limits<int>::max();
-        double weighted = 0;
-        double weights = 0;
+        Spelling whole;
+        marks.measureSpellings.resize(score.timeline.measures.size());
         for (const SoundingNote& note : notes) {
             if (note.end() == last && note.midiNumber() < lowest) {
                 lowest = note.midiNumber();
                 marks.finalBass = note.pitchClass();
             }
-            const double duration = note.duration.toDouble();
-            weighted += duration * note.pitch.name().fifths();
-            weights += duration;
+            whole.add(note);
+            if (note.at.measure < marks.measureSpellings.size()) marks.measureSpellings[note.at.measure].add(note);
         }
-        if (weights > 0) marks.spellingFifths = weighted / weights;
+        marks.spellingFifths = whole.centre();
         // The first downbeat: where the first measure that is not a pickup starts, or the first
         // note after it.
         const auto& measures = score.timeline.measures;
@@ -191,14 +206,7 @@ KeyFinder::Marks KeyFinder::readMarks(const score::Score& score, std::span<const
 }
 
 KeyFinder::Evidence KeyFinder::gather(const score::Score& score, std::span<const SoundingNote> notes) const {
-    Evidence evidence{measureWindows(score, notes, options_.windows), {}, readMarks(score, notes), {}};
-    evidence.spellings.resize(score.timeline.measures.size());
-    for (const SoundingNote& note : notes) {
-        if (note.at.measure >= evidence.spellings.size()) continue;
-        Spelling& spelling = evidence.spellings[note.at.measure];
-        spelling.weightedFifths += note.duration.toDouble() * note.pitch.name().fifths();
-        spelling.duration += note.duration.toDouble();
-    }
+    Evidence evidence{measureWindows(score, notes, options_.windows), {}, readMarks(score, notes)};
     evidence.whole = combined(mergeWindows(evidence.windows), options_.chordWeight);
     return evidence;
 }
@@ -299,9 +307,11 @@ std::vector<KeyRegion> KeyFinder::regions(const score::Score& score, const Evide
         }
     }
     if (measureEvidence) {
+        std::vector<theory::Key> keys;
+        keys.reserve(n);
+        for (std::size_t c = 0; c < n; ++c) keys.push_back(keyOf(c, evidence));
         for (std::size_t w = 0; w < windows.size(); ++w) {
-            for (std::size_t c = 0; c < n; ++c)
-                scores[w][c] += measureEvidence(windows[w].at.measure, keyOf(c, evidence));
+            for (std::size_t c = 0; c < n; ++c) scores[w][c] += measureEvidence(windows[w].at.measure, keys[c]);
         }
     }
     const std::vector<std::size_t> path = switchingPath(scores, start, cost);
@@ -325,15 +335,11 @@ std::vector<KeyRegion> KeyFinder::regions(const score::Score& score, const Evide
         Spelling spelling;
         for (std::size_t r = first; r < w; ++r) {
             const std::size_t measure = windows[r].at.measure;
-            if (measure >= evidence.spellings.size()) continue;
-            spelling.weightedFifths += evidence.spellings[measure].weightedFifths;
-            spelling.duration += evidence.spellings[measure].duration;
+            if (measure < evidence.marks.measureSpellings.size()) spelling += evidence.marks.measureSpellings[measure];
         }
-        const std::optional<double> centre =
-            spelling.duration > 0 ? std::optional{spelling.weightedFifths / spelling.duration} : std::nullopt;
         regions.push_back({.start = windows[first].at,
                            .end = w < windows.size() ? windows[w].at : scoreEnd,
-                           .key = keyOf(path[first], evidence, centre),
+                           .key = keyOf(path[first], evidence, spelling.centre()),
                            .confidence = softmax(local, kConfidenceTemperature)[path[first]]});
         first = w;
     }

@@ -147,25 +147,29 @@ private:
         PitchClassWeights profile{};   // rotated to the tonic
         PitchClassWeights logShare{};  // log of the rotated profile's shares, for LogLikelihood
     };
-    // What the score says besides its pitch-class weights.
-    struct Marks {
-        std::optional<int> finalBass;          // the lowest pitch class of the last sonority
-        std::optional<int> firstBass;          // … and of the first downbeat
-        std::optional<int> firstChordRoot;     // the first chord symbol's root …
-        std::uint16_t firstChordTones = 0;     // … and its tones
-        std::vector<int> signatureTonics;      // per measure: the relative-major tonic of the signature
-        std::optional<double> spellingFifths;  // where the notes' spellings centre on the line of fifths
-    };
-    // Where the spellings of the notes that start in a stretch of music centre on the line of fifths.
+    // Where the spellings of some notes centre on the line of fifths, weighted by duration.
     struct Spelling {
         double weightedFifths = 0;  // the notes' positions on the line of fifths times their durations
         double duration = 0;
+
+        void add(const SoundingNote& note) noexcept;
+        Spelling& operator+=(const Spelling& other) noexcept;
+        std::optional<double> centre() const noexcept;
+    };
+    // What the score says besides its pitch-class weights.
+    struct Marks {
+        std::optional<int> finalBass;            // the lowest pitch class of the last sonority
+        std::optional<int> firstBass;            // … and of the first downbeat
+        std::optional<int> firstChordRoot;       // the first chord symbol's root …
+        std::uint16_t firstChordTones = 0;       // … and its tones
+        std::vector<int> signatureTonics;        // per measure: the relative-major tonic of the signature
+        std::optional<double> spellingFifths;    // where the notes' spellings centre on the line of fifths
+        std::vector<Spelling> measureSpellings;  // the same for the notes starting in each measure
     };
     struct Evidence {
         std::vector<PitchClassWindow> windows;  // one per measure
         PitchClassWeights whole{};              // the whole score, chords weighed in
         Marks marks;
-        std::vector<Spelling> spellings;  // one per measure, for the regions' tonics
     };
 
     static Marks readMarks(const score::Score& score, std::span<const SoundingNote> notes);
