@@ -29,7 +29,7 @@ std::vector<std::string> lines(const std::string& text) {
 
 TEST(AnalyzeCommandTest, AnalysesOneScoreWithEveryDocumentedKey) {
     const fs::path file = kCorpora / "musicxml" / "JohannSebastianBach_Air.xml";
-    if (!fs::exists(file)) GTEST_SKIP() << "no corpus file " << file;
+    ASSERT_TRUE(fs::exists(file)) << "no corpus file " << file;
     const MosRun run = runMos({"analyze", file.string(), "--json"});
     ASSERT_EQ(run.exitStatus, 0) << run.err;
     const auto out = lines(run.out);
@@ -55,7 +55,7 @@ TEST(AnalyzeCommandTest, AnalysesOneScoreWithEveryDocumentedKey) {
 
 TEST(AnalyzeCommandTest, AnalysesEveryTuneOfAnAbcBookWithItsChordSymbols) {
     const fs::path file = kCorpora / "abc-nottingham" / "jigs.abc";
-    if (!fs::exists(file)) GTEST_SKIP() << "no corpus file " << file;
+    ASSERT_TRUE(fs::exists(file)) << "no corpus file " << file;
     const MosRun run = runMos({"analyze", file.string(), "--json"});
     ASSERT_EQ(run.exitStatus, 0) << run.err;
     const auto out = lines(run.out);
@@ -77,7 +77,7 @@ TEST(AnalyzeCommandTest, AnalysesEveryTuneOfAnAbcBookWithItsChordSymbols) {
 
 TEST(AnalyzeCommandTest, PrintsReadableTextAndFailsClearlyOnAMissingFile) {
     const fs::path file = kCorpora / "musicxml" / "JohannSebastianBach_Air.xml";
-    if (!fs::exists(file)) GTEST_SKIP() << "no corpus file " << file;
+    ASSERT_TRUE(fs::exists(file)) << "no corpus file " << file;
     const MosRun run = runMos({"analyze", file.string()});
     ASSERT_EQ(run.exitStatus, 0) << run.err;
     EXPECT_NE(run.out.find("key        D major"), std::string::npos) << run.out.substr(0, 200);
