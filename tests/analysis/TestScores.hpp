@@ -1,7 +1,7 @@
 #pragma once
 
-// Small scores for the analysis tests: built by hand where the model itself is under test, or
-// read from a few lines of ABC where only the music matters.
+// Small scores for the analysis tests: built by hand (support/ScoreBuilders.hpp) where the model
+// itself is under test, or read from a few lines of ABC where only the music matters.
 
 #include <cstdint>
 #include <string>
@@ -12,32 +12,12 @@
 #include "mos/core/Rational.hpp"
 #include "mos/formats/ScoreFile.hpp"
 #include "mos/score/Score.hpp"
+#include "support/ScoreBuilders.hpp"
 
 namespace mos::analysis::testing {
 
-// A score of `count` measures of one meter, C major, and one empty part "P1".
-inline score::Score measures(std::uint32_t count, score::TimeSignature meter = {4, 4}) {
-    score::Score s;
-    for (std::uint32_t m = 0; m < count; ++m) {
-        score::Measure measure{.number = std::to_string(m + 1), .duration = meter.measureLength()};
-        if (m == 0) {
-            measure.time = meter;
-            measure.keys.push_back({});
-        }
-        s.timeline.measures.push_back(measure);
-    }
-    s.parts.push_back({.id = "P1", .name = "Part 1"});
-    return s;
-}
-
-// Appends a one-note event ("C4", "F#3") to a part; returns the event for further settings.
-inline score::Event& note(score::Score& s, std::size_t part, std::uint32_t measure, core::Rational offset,
-                          core::Rational duration, std::string_view pitch, std::uint8_t voice = 1) {
-    score::Event event{.id = s.newId(), .measure = measure, .offset = offset, .duration = duration, .voice = voice};
-    event.notes.push_back({.id = s.newId(), .pitch = *score::Pitch::parse(pitch)});
-    s.parts.at(part).events.push_back(event);
-    return s.parts.at(part).events.back();
-}
+using mos::test::measures;
+using mos::test::note;
 
 // The first tune of an ABC text; fails the test when it does not read.
 inline score::Score abc(std::string_view text) {

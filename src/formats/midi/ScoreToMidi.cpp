@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "mos/formats/MidiScore.hpp"
+#include "mos/score/PlayedNotes.hpp"
 
 namespace mos::formats {
 namespace {
@@ -23,46 +24,12 @@ constexpr std::int64_t kRoundingDivision = 960;  // when no exact division fits
 constexpr std::int64_t kUsualDivision = 480;     // exact divisions are raised towards this
 constexpr std::int64_t kMaxTick = std::int64_t{1} << 40;
 constexpr std::int64_t kLargestDelta = 0x0FFFFFFF;  // a delta time's 28 bits
-constexpr std::uint8_t kDefaultVelocity = 80;
-constexpr std::uint8_t kDrumChannel = 9;
 constexpr std::int64_t kMicrosPerMinute = 60'000'000;
 constexpr std::int64_t kLargestTempo = 0xFFFFFF;
-const Rational kGraceLength{1, 32};
-
-// The velocity a dynamic mark stands for when it does not say.
-std::optional<std::uint8_t> velocityOfDynamic(std::string_view mark) noexcept {
-    struct Level {
-        std::string_view mark;
-        std::uint8_t velocity;
-    };
-    static constexpr std::array<Level, 15> kLevels{{{"pppp", 8},
-                                                    {"ppp", 16},
-                                                    {"pp", 33},
-                                                    {"p", 49},
-                                                    {"mp", 64},
-                                                    {"mf", 80},
-                                                    {"f", 96},
-                                                    {"ff", 112},
-                                                    {"fff", 127},
-                                                    {"ffff", 127},
-                                                    {"fp", 96},
-                                                    {"sf", 112},
-                                                    {"sfz", 112},
-                                                    {"fz", 112},
-                                                    {"sffz", 127}}};
-    for (const Level& level : kLevels) {
-        if (level.mark == mark) return level.velocity;
-    }
-    return std::nullopt;
-}
 
 bool isPowerOfTwo(std::int64_t value) noexcept { return value > 0 && (value & (value - 1)) == 0; }
 
 int log2Of(std::int64_t powerOfTwo) noexcept { return std::countr_zero(static_cast<std::uint64_t>(powerOfTwo)); }
-
-bool before(const score::ScorePosition& a, const score::ScorePosition& b) noexcept {
-    return a.measure != b.measure ? a.measure < b.measure : a.offset < b.offset;
-}
 
 // A channel or meta event waiting for its tick; `order` settles events at one tick: texts first,
 // then note offs, note ons (shorter first, so first-on-first-off pairing finds them again), and
@@ -72,14 +39,6 @@ struct Pending {
     std::int64_t order = 0;
     std::int64_t tieBreak = 0;
     SmfEvent event{};
-};
-
-struct PlayedNote {
-    Rational onset;
-    Rational duration;
-    std::uint8_t key = 0;
-    std::uint8_t velocity = 0;
-    bool performed = false;  // the timing came from the note's performance, not its notation
 };
 
 // Whole-note positions become ticks: needs() learns what the division must divide, ticks() converts.
@@ -149,109 +108,26 @@ private:
         return position;
     }
 
-    std::uint8_t velocityAt(const score::Part& part, const score::Event& event, std::size_t& cursor,
-                            std::uint8_t& current) const {
-        const score::ScorePosition at{event.measure, event.offset};
-        const auto& dynamics = sortedDynamics_;
-        while (cursor < dynamics.size() && !before(at, part.dynamics[dynamics[cursor]].at)) {
-            const score::DynamicMark& mark = part.dynamics[dynamics[cursor++]];
-            if (mark.velocity != 0) {
-                current = mark.velocity;
-            } else if (const auto level = velocityOfDynamic(mark.mark)) {
-                current = *level;
-            }
-        }
-        return current;
-    }
-
-    // The notes each part plays, ties merged, with the timing they will be written at.
+    // The notes each part plays (ties merged), and where the lyrics' events sit.
     void collectNotes() {
-        for (const auto& syllable : score_.layers.lyrics) lyricEvents_.emplace(syllable.event, -1);
-        played_.resize(score_.parts.size());
-        for (std::size_t p = 0; p < score_.parts.size(); ++p) {
-            const score::Part& part = score_.parts[p];
-            sortedDynamics_.resize(part.dynamics.size());
-            std::iota(sortedDynamics_.begin(), sortedDynamics_.end(), std::size_t{0});
-            std::stable_sort(sortedDynamics_.begin(), sortedDynamics_.end(), [&](std::size_t a, std::size_t b) {
-                return before(part.dynamics[a].at, part.dynamics[b].at);
-            });
-            std::size_t dynamicCursor = 0;
-            std::uint8_t dynamicVelocity = kDefaultVelocity;
-            // Open ties, oldest first: voice and written pitch (a drum's key: closed and open hi-hat
-            // share a line), and the note the chain started (a chord may hold one pitch twice, so a
-            // key may have several).
-            std::vector<std::pair<std::uint32_t, std::size_t>> ties;
-            auto& notes = played_[p];
-            for (std::size_t e = 0; e < part.events.size(); ++e) {
-                const score::Event& event = part.events[e];
-                const auto start = absolute({event.measure, event.offset});
-                if (const auto lyric = lyricEvents_.find(event.id); lyric != lyricEvents_.end() && start) {
-                    lyric->second = static_cast<std::int64_t>(p);
-                    lyricPositions_[event.id] = *start;
-                    divisionChooser_.need(*start, false);
-                }
-                if (event.cue || event.notes.empty()) continue;
-                const std::uint8_t velocity = velocityAt(part, event, dynamicCursor, dynamicVelocity);
-                Rational onset = start.value_or(Rational{});
-                Rational duration = event.duration;
-                if (event.grace) {
-                    // Grace notes take a short time before their beat, in order.
-                    std::int64_t later = 0;
-                    for (std::size_t f = e + 1; f < part.events.size() && part.events[f].measure == event.measure &&
-                                                part.events[f].offset == event.offset;
-                         ++f) {
-                        if (part.events[f].grace && part.events[f].voice == event.voice) ++later;
-                    }
-                    onset = std::max(Rational{}, onset - kGraceLength * Rational{later + 1});
-                    duration = kGraceLength;
-                }
-                for (const score::Note& note : event.notes) {
-                    const int written = note.pitch.midiNumber();
-                    const int tiedBy = note.percussionKey != 0 ? note.percussionKey : written;
-                    const std::uint32_t tieKey = (std::uint32_t{event.voice} << 8U) | static_cast<std::uint8_t>(tiedBy);
-                    if (note.tieStop && !note.performed) {
-                        const auto chain = std::find_if(ties.begin(), ties.end(),
-                                                        [&](const auto& tie) { return tie.first == tieKey; });
-                        if (chain != ties.end()) {
-                            PlayedNote& head = notes[chain->second];
-                            if (!head.performed && start) head.duration = *start + duration - head.onset;
-                            if (!note.tieStart) {
-                                ties.erase(chain);
-                            } else {
-                                // Still tied on: it goes to the back, behind chains tied in this event.
-                                std::rotate(chain, chain + 1, ties.end());
-                            }
-                            continue;
-                        }
-                    }
-                    if (!start && !note.performed) {
-                        ++skipped_;
-                        continue;
-                    }
-                    int key = written + part.transposition.soundingSemitones();
-                    if (note.percussionKey != 0) key = note.percussionKey;
-                    if (key < 0 || key > 127) {
-                        ++skipped_;
-                        continue;
-                    }
-                    PlayedNote played{onset, duration, static_cast<std::uint8_t>(key),
-                                      note.velocity != 0 ? note.velocity : velocity, note.performed.has_value()};
-                    if (note.performed) {
-                        played.onset = note.performed->onset;
-                        played.duration = note.performed->duration;
-                    }
-                    if (!played.onset.isValid() || !played.duration.isValid() || played.onset.isNegative() ||
-                        played.duration.isNegative()) {
-                        ++skipped_;
-                        continue;
-                    }
-                    if (note.tieStart) ties.emplace_back(tieKey, notes.size());
-                    notes.push_back(played);
-                }
-            }
-            for (const PlayedNote& note : notes) {
+        score::PlayedNotes played = score::playedNotes(score_);
+        played_ = std::move(played.parts);
+        skipped_ += played.skipped;
+        for (const auto& notes : played_) {
+            for (const score::PlayedNote& note : notes) {
                 divisionChooser_.need(note.onset, true);
                 divisionChooser_.need(note.onset + note.duration, true);
+            }
+        }
+        for (const auto& syllable : score_.layers.lyrics) lyricEvents_.emplace(syllable.event, -1);
+        for (std::size_t p = 0; p < score_.parts.size(); ++p) {
+            for (const score::Event& event : score_.parts[p].events) {
+                const auto lyric = lyricEvents_.find(event.id);
+                const auto start = absolute({event.measure, event.offset});
+                if (lyric == lyricEvents_.end() || !start) continue;
+                lyric->second = static_cast<std::int64_t>(p);
+                lyricPositions_[event.id] = *start;
+                divisionChooser_.need(*start, false);
             }
         }
     }
@@ -412,30 +288,19 @@ private:
         if (tick) addText(pending, *tick, smf_meta::kText, text.text);
     }
 
-    std::uint8_t channelOf(const score::Instrument& instrument) {
-        if (instrument.midiChannel && *instrument.midiChannel >= 1 && *instrument.midiChannel <= 16) {
-            return static_cast<std::uint8_t>(*instrument.midiChannel - 1);
-        }
-        if (instrument.percussion) return kDrumChannel;
-        const std::uint8_t channel = nextChannel_;
-        nextChannel_ = static_cast<std::uint8_t>((nextChannel_ + 1) % 16);
-        if (nextChannel_ == kDrumChannel) ++nextChannel_;
-        return channel;
-    }
-
     void writePart(std::size_t p) {
         const score::Part& part = score_.parts[p];
         std::vector<Pending> pending;
         pending.reserve(played_[p].size() * 2 + 4);
         if (!part.name.empty()) addText(pending, 0, smf_meta::kTrackName, part.name);
         if (!part.instrument.name.empty()) addText(pending, 0, smf_meta::kInstrumentName, part.instrument.name);
-        const std::uint8_t channel = channelOf(part.instrument);
+        const std::uint8_t channel = channels_[p];
         SmfEvent program;
         program.status = static_cast<std::uint8_t>(0xC0U | channel);
         program.data1 = static_cast<std::uint8_t>(part.instrument.gmProgram & 0x7FU);
         pending.push_back({0, -1, 0, program});
 
-        for (const PlayedNote& note : played_[p]) {
+        for (const score::PlayedNote& note : played_[p]) {
             const auto on = ticksOf(note.onset);
             const auto off = ticksOf(note.onset + note.duration);
             if (!on || !off) {
@@ -472,13 +337,12 @@ private:
     const score::Score& score_;
     StandardMidiFile file_;
     std::vector<Rational> starts_;
-    std::vector<std::vector<PlayedNote>> played_;
-    std::vector<std::size_t> sortedDynamics_;
+    std::vector<std::vector<score::PlayedNote>> played_;
     std::unordered_map<score::ElementId, std::int64_t> lyricEvents_;  // event → part that holds it
     std::unordered_map<score::ElementId, Rational> lyricPositions_;
     DivisionChooser divisionChooser_;
     std::int64_t division_ = kUsualDivision;
-    std::uint8_t nextChannel_ = 0;
+    std::vector<std::uint8_t> channels_ = score::midiChannels(score_);
     std::size_t skipped_ = 0;
     std::size_t unwrittenMeters_ = 0;
 };
