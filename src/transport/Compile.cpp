@@ -150,11 +150,9 @@ Program compile(const score::Score& score, const CompileOptions& options) {
     for (std::size_t k = 0; k < performance.measures().size(); ++k) {
         const PerformedMeasure& performed = performance.measures()[k];
         // A pickup's beats line up with the bar line after it.
-        const Rational nominal{performed.beatsPerBar, performed.beatUnit};
-        const Rational missing = k == 0 && performed.duration < nominal ? nominal - performed.duration : Rational{0};
-        const std::int64_t firstBeat = (missing / performed.beatLength()).ceil().value_or(0);
+        const std::int64_t firstBeat = (performed.lateStart / performed.beatLength()).ceil().value_or(0);
         for (std::int64_t b = firstBeat;; ++b) {
-            const Rational at = performed.start + Rational{b} * performed.beatLength() - missing;
+            const Rational at = performed.start + Rational{b} * performed.beatLength() - performed.lateStart;
             if (!(at < performed.end())) break;
             events.push_back({program.sampleAt(at), ProgramEvent::Kind::Beat, static_cast<std::uint32_t>(k),
                               static_cast<std::uint16_t>(std::min<std::int64_t>(b + 1, 0xFFFF))});

@@ -182,7 +182,10 @@ PerformanceTimeline::PerformanceTimeline(const score::Timeline& timeline) {
         const Rational duration =
             measure.duration.isValid() && !measure.duration.isNegative() ? measure.duration : Rational{0};
         const std::uint16_t unit = meters[m].denominator == 0 ? std::uint16_t{4} : meters[m].denominator;
-        measures_.push_back({m, start, duration, pass, meters[m].numerator, unit});
+        const Rational nominal{meters[m].numerator, unit};
+        // A pickup counts its beats back from the bar line: one quarter before a 4/4 bar is beat 4.
+        const Rational lateStart = measures_.empty() && duration < nominal ? nominal - duration : Rational{0};
+        measures_.push_back({m, start, duration, pass, meters[m].numerator, unit, lateStart});
         start += duration;
     }
     length_ = start;
@@ -195,9 +198,7 @@ std::optional<BarBeat> PerformanceTimeline::locate(double wholeNotes) const noex
     const std::size_t index = after == measures_.begin() ? 0 : static_cast<std::size_t>(after - measures_.begin()) - 1;
     const PerformedMeasure& performed = measures_[index];
     // A pickup counts its beats back from the bar line: one quarter before a 4/4 bar is beat 4.
-    const double nominal = static_cast<double>(performed.beatsPerBar) / performed.beatUnit;
-    const double missing = std::max(0.0, nominal - performed.duration.toDouble());
-    const double into = std::max(0.0, wholeNotes - performed.start.toDouble()) + (index == 0 ? missing : 0.0);
+    const double into = std::max(0.0, wholeNotes - performed.start.toDouble()) + performed.lateStart.toDouble();
     const double beats = into * performed.beatUnit;
     const double whole = std::floor(beats);
     return BarBeat{index, performed.measure, static_cast<std::int32_t>(whole) + 1, beats - whole};

@@ -151,15 +151,17 @@ void Player::startSounding(std::uint32_t frameOffset, PlaybackSink& sink) noexce
             sink.programChange(frameOffset, channel, program_->channelPrograms()[channel]);
         }
     }
-    const auto notes = program_->notes();
-    program_->forEachSoundingAt(position_, [&](std::uint32_t index) {
-        const ProgramNote& note = notes[index];
-        std::uint32_t& slot = sounding_[note.channel0to15 * 128U + note.key0to127];
-        if (slot != kNotSounding) return;
-        slot = index;
-        ++soundingCount_;
-        sink.noteOn(frameOffset, note);
-    });
+    program_->forEachSoundingAt(position_, [&](std::uint32_t index) { startNote(index, frameOffset, sink); });
+}
+
+// Starts a note unless its channel and key already sound.
+void Player::startNote(std::uint32_t index, std::uint32_t frameOffset, PlaybackSink& sink) noexcept {
+    const ProgramNote& note = program_->notes()[index];
+    std::uint32_t& slot = sounding_[note.channel0to15 * 128U + note.key0to127];
+    if (slot != kNotSounding) return;
+    slot = index;
+    ++soundingCount_;
+    sink.noteOn(frameOffset, note);
 }
 
 void Player::releaseAll(std::uint32_t frameOffset, PlaybackSink& sink) noexcept {
@@ -175,15 +177,9 @@ void Player::releaseAll(std::uint32_t frameOffset, PlaybackSink& sink) noexcept 
 
 void Player::emit(const ProgramEvent& event, std::uint32_t frameOffset, PlaybackSink& sink) noexcept {
     switch (event.kind) {
-        case ProgramEvent::Kind::NoteOn: {
-            const ProgramNote& note = program_->notes()[event.index];
-            std::uint32_t& slot = sounding_[note.channel0to15 * 128U + note.key0to127];
-            if (slot != kNotSounding) return;
-            slot = event.index;
-            ++soundingCount_;
-            sink.noteOn(frameOffset, note);
+        case ProgramEvent::Kind::NoteOn:
+            startNote(event.index, frameOffset, sink);
             return;
-        }
         case ProgramEvent::Kind::NoteOff: {
             const ProgramNote& note = program_->notes()[event.index];
             std::uint32_t& slot = sounding_[note.channel0to15 * 128U + note.key0to127];

@@ -30,6 +30,7 @@ struct PerformedMeasure {
     std::uint16_t pass = 1;         // 1 the first time through a repeated passage, 2 the second …
     std::uint16_t beatsPerBar = 4;  // the meter in force: numerator
     std::uint16_t beatUnit = 4;     // and denominator (a beat is 1/beatUnit of a whole note)
+    core::Rational lateStart{};     // how far into its meter it begins: a pickup's missing beats, else 0
 
     core::Rational end() const noexcept { return start + duration; }
     core::Rational beatLength() const noexcept { return core::Rational{1, beatUnit}; }

@@ -96,6 +96,7 @@ private:
     void apply(const Command& command, PlaybackSink& sink) noexcept;
     void moveTo(std::int64_t sample, std::uint32_t frameOffset, PlaybackSink& sink) noexcept;
     void startSounding(std::uint32_t frameOffset, PlaybackSink& sink) noexcept;
+    void startNote(std::uint32_t index, std::uint32_t frameOffset, PlaybackSink& sink) noexcept;
     void releaseAll(std::uint32_t frameOffset, PlaybackSink& sink) noexcept;
     void emit(const ProgramEvent& event, std::uint32_t frameOffset, PlaybackSink& sink) noexcept;
     void updateLoopSamples() noexcept;
