@@ -191,13 +191,11 @@ void registerAnalyzeCommand(CLI::App& app, CommandContext& context) {
             }
             options.keys.modes = std::move(*parsed);
         }
-        const auto read = formats::readScoreFile(*file);
+        const auto read = openScoreFile("analyze", *file);
         if (!read) {
-            std::cerr << "mos analyze: " << read.error().describe() << '\n';
             context.exitStatus = 1;
             return;
         }
-        for (const core::Error& warning : read->imported.warnings) printWarning(warning);
         const auto& scores = read->imported.scores;
         for (std::size_t i = 0; i < scores.size(); ++i) {
             const analysis::HarmonicAnalysis result = analysis::analyzeHarmony(scores[i], options);

@@ -17,14 +17,10 @@ void registerInfoCommand(CLI::App& app, CommandContext& context) {
     command->add_option("FILE", *file, "A score: .umf.json, .musicxml/.xml, .mxl, .mid, .abc, .gp3/.gp4/.gp5")
         ->required();
     command->callback([&context, file] {
-        const auto read = formats::readScoreFile(*file);
+        const auto read = openScoreFile("info", *file);
         if (!read) {
-            std::cerr << "mos info: " << read.error().describe() << '\n';
             context.exitStatus = 1;
             return;
-        }
-        for (const core::Error& warning : read->imported.warnings) {
-            printWarning(warning);
         }
         const auto& scores = read->imported.scores;
         for (std::size_t i = 0; i < scores.size(); ++i) {

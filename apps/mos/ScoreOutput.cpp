@@ -96,6 +96,16 @@ std::string scoreInfoText(const ScoreInfo& info) {
 
 void printWarning(const core::Error& warning) { std::cerr << "warning: " << warning.describe() << '\n'; }
 
+std::optional<formats::ScoreFile> openScoreFile(std::string_view command, const std::string& file) {
+    auto read = formats::readScoreFile(file);
+    if (!read) {
+        std::cerr << "mos " << command << ": " << read.error().describe() << '\n';
+        return std::nullopt;
+    }
+    for (const core::Error& warning : read->imported.warnings) printWarning(warning);
+    return std::move(*read);
+}
+
 std::string displayTitle(const score::Score& score, std::size_t tune, const std::string& file) {
     if (!score.metadata.title.empty()) {
         return score.metadata.title;

@@ -5,9 +5,11 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "mos/core/Error.hpp"
 #include "mos/core/JsonWriter.hpp"
+#include "mos/formats/ScoreFile.hpp"
 #include "mos/formats/ScoreFormat.hpp"
 #include "mos/score/Score.hpp"
 
@@ -42,6 +44,10 @@ std::string scoreInfoText(const ScoreInfo& info);
 
 // Prints an import warning to stderr as "warning: <place>: <message>". Thread: main. RT-safe: no.
 void printWarning(const core::Error& warning);
+
+// Reads a score file for `mos <command>`: prints its import warnings, or prints the error as
+// "mos <command>: <error>" and returns nothing. Thread: main. RT-safe: no.
+std::optional<formats::ScoreFile> openScoreFile(std::string_view command, const std::string& file);
 
 // A score's title, else "tune N" / the file name, for messages and output names. Thread: main. RT-safe: no.
 std::string displayTitle(const score::Score& score, std::size_t tune, const std::string& file);

@@ -1,0 +1,68 @@
+// Player → channel messages → instrument, one block (or piece of a block) at a time.
+
+#include "mos/audio/Engine.hpp"
+
+#include <algorithm>
+
+namespace mos::audio {
+
+namespace {
+constexpr std::uint8_t kDrumChannel = 9;
+constexpr std::uint8_t kAccentVelocity = 120;
+constexpr std::uint8_t kBeatVelocity = 85;
+constexpr std::uint8_t kAllNotesOffController = 123;
+}  // namespace
+
+Engine::Engine(transport::Player& player, Instrument& instrument, EngineOptions options)
+    : player_{player}, instrument_{instrument}, options_{options} {
+    options_.maxBlockFrames = std::max<std::uint32_t>(1, options_.maxBlockFrames);
+    instrument_.prepare(options_.sampleRate, options_.maxBlockFrames);
+}
+
+void Engine::process(float* left, float* right, std::uint32_t frames) noexcept {
+    std::fill_n(left, frames, 0.0F);
+    std::fill_n(right, frames, 0.0F);
+    for (std::uint32_t done = 0; done < frames;) {
+        const std::uint32_t piece = std::min(frames - done, options_.maxBlockFrames);
+        eventCount_ = 0;
+        player_.process(piece, *this);
+        instrument_.render({events_.data(), eventCount_}, left + done, right + done, piece);
+        done += piece;
+    }
+}
+
+void Engine::push(const InstrumentEvent& event) noexcept {
+    if (eventCount_ == events_.size()) {
+        dropped_.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    events_[eventCount_++] = event;
+}
+
+void Engine::noteOn(std::uint32_t frameOffset, const transport::ProgramNote& note) noexcept {
+    push(InstrumentEvent::noteOn(frameOffset, note.channel0to15, note.key0to127, note.velocity1to127));
+}
+
+void Engine::noteOff(std::uint32_t frameOffset, const transport::ProgramNote& note) noexcept {
+    push(InstrumentEvent::noteOff(frameOffset, note.channel0to15, note.key0to127));
+}
+
+void Engine::programChange(std::uint32_t frameOffset, std::uint8_t channel0to15, std::uint8_t program) noexcept {
+    push({frameOffset, InstrumentEvent::Kind::ProgramChange, channel0to15, program, 0});
+}
+
+void Engine::beat(std::uint32_t frameOffset, std::int64_t /*sample*/, const transport::PerformedMeasure& /*measure*/,
+                  std::uint16_t beat) noexcept {
+    if (!metronome()) return;
+    const bool downbeat = beat == 1;
+    push(InstrumentEvent::noteOn(frameOffset, kDrumChannel, downbeat ? kClickDownbeatKey : kClickBeatKey,
+                                 downbeat ? kAccentVelocity : kBeatVelocity));
+}
+
+void Engine::allNotesOff(std::uint32_t frameOffset) noexcept {
+    for (std::uint8_t channel = 0; channel < 16; ++channel) {
+        push({frameOffset, InstrumentEvent::Kind::ControlChange, channel, kAllNotesOffController, 0});
+    }
+}
+
+}  // namespace mos::audio
