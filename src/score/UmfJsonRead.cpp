@@ -91,7 +91,7 @@ constexpr auto kMeasureFields =
            {"duration"});
 constexpr auto kKeyChangeFields = fields(std::to_array<Names>({"offset", "fifths", "mode", "accidentals"}), {"fifths"});
 constexpr auto kTempoFields =
-    fields(std::to_array<Names>({"offset", "beatUnit", "beatsPerMinute", "text"}), {"beatsPerMinute"});
+    fields(std::to_array<Names>({"offset", "beatUnit", "beatsPerMinute", "text", "rampToNext"}), {"beatsPerMinute"});
 constexpr auto kNavigationFields = fields(std::to_array<Names>({"kind", "offset", "text"}), {"kind"});
 constexpr auto kEndingFields = fields(std::to_array<Names>({"firstMeasure", "lastMeasure", "numbers", "text", "open"}),
                                       {"firstMeasure", "lastMeasure", "numbers"});
@@ -575,8 +575,11 @@ void UmfReader::measure(element value, Measure& out) {
                             case kTempoFields["beatsPerMinute"]:
                                 tempo.beatsPerMinute = rational(tempoMember, Sign::Positive);
                                 break;
-                            default:
+                            case kTempoFields["text"]:
                                 tempo.text = text(tempoMember);
+                                break;
+                            default:
+                                tempo.rampToNext = boolean(tempoMember);
                                 break;
                         }
                     });

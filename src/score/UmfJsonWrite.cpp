@@ -220,6 +220,7 @@ void UmfWriter::measure(const Measure& measure) {
         rational("beatUnit", tempo.beatUnit, core::Rational{1, 4});
         requiredRational("beatsPerMinute", tempo.beatsPerMinute);
         text("text", tempo.text);
+        flag("rampToNext", tempo.rampToNext);
         json_.endObject();
     });
     flag("repeatStart", measure.repeatStart);

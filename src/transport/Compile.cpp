@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "mos/score/PlayedNotes.hpp"
-#include "mos/score/TempoMap.hpp"
 #include "mos/transport/Program.hpp"
 
 namespace mos::transport {
@@ -19,17 +18,45 @@ constexpr int kStrongAccentBoost = 30;
 const Rational kQuarter{1, 4};
 const Rational kEighth{1, 8};
 
-// Tempo in performance order: at every performed measure the score's tempo in force there (so a
-// jump back finds the right one), then the measure's own marks.
+// The score's tempo marks in score order, as a map over score positions.
+TempoMap notatedTempos(const score::Score& score, const std::vector<Rational>& scoreStarts) {
+    std::vector<TempoChange> changes;
+    for (std::size_t m = 0; m < score.timeline.measures.size(); ++m) {
+        for (const score::TempoMark& mark : score.timeline.measures[m].tempos) {
+            changes.push_back({scoreStarts[m] + mark.offset, mark.quarterBpm(), mark.rampToNext});
+        }
+    }
+    return TempoMap{changes};
+}
+
+// The tempo in force at score position `from`, restated at performance position `at`: within a
+// ramp its exact value there, still ramping on to the ramp's goal.
+TempoChange carriedTempo(const TempoMap& notated, Rational from, Rational at) {
+    const auto& segments = notated.segments();
+    const auto after = std::upper_bound(segments.begin(), segments.end(), from,
+                                        [](Rational p, const TempoMap::Segment& s) { return p < s.start; });
+    const TempoMap::Segment& segment = *(after - 1);  // the first segment starts at 0
+    if (!segment.ramps()) return {at, segment.startBpm};
+    const Rational into = (from - segment.start) / segment.length;
+    return {at, segment.startBpm + (segment.endBpm - segment.startBpm) * into, true};
+}
+
+// Tempo in performance order: each measure's own marks, and where the performance does not go on
+// from the score's previous measure (its start, and after every jump) the tempo in force at the
+// place it lands. Only there: a carried tempo at every measure would cut a ramp into steps.
 std::vector<TempoChange> performedTempos(const score::Score& score, const PerformanceTimeline& timeline,
                                          const std::vector<Rational>& scoreStarts) {
-    const score::TempoMap notated{score.timeline};
+    const TempoMap notated = notatedTempos(score, scoreStarts);
+    const std::vector<PerformedMeasure>& performed = timeline.measures();
     std::vector<TempoChange> changes;
-    changes.reserve(timeline.measures().size());
-    for (const PerformedMeasure& performed : timeline.measures()) {
-        changes.push_back({performed.start, notated.quarterBpmAt(scoreStarts[performed.measure])});
-        for (const score::TempoMark& mark : score.timeline.measures[performed.measure].tempos) {
-            changes.push_back({performed.start + mark.offset, mark.quarterBpm()});
+    changes.reserve(performed.size());
+    for (std::size_t k = 0; k < performed.size(); ++k) {
+        const PerformedMeasure& measure = performed[k];
+        if (k == 0 || measure.measure != performed[k - 1].measure + 1) {
+            changes.push_back(carriedTempo(notated, scoreStarts[measure.measure], measure.start));
+        }
+        for (const score::TempoMark& mark : score.timeline.measures[measure.measure].tempos) {
+            changes.push_back({measure.start + mark.offset, mark.quarterBpm(), mark.rampToNext});
         }
     }
     return changes;

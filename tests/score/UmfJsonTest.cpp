@@ -167,6 +167,21 @@ TEST(UmfJsonTest, PitchesRationalsAndMetersUseTheirTextForms) {
         (std::vector<Pitch>{{Step::E, 0, 4, 0}, {Step::C, -3, -1, 0}, {Step::G, 1, 10, 1200}, {Step::A, 0, 3, -5}}));
 }
 
+TEST(UmfJsonTest, TempoRampIsWrittenOnlyOnTheMarkThatRamps) {
+    Score score;
+    Measure measure{.number = "1", .duration = Rational{1}};
+    measure.tempos.push_back({.beatsPerMinute = 120, .text = "rit.", .rampToNext = true});
+    measure.tempos.push_back({.offset = Rational{1, 2}, .beatsPerMinute = 60});
+    score.timeline.measures.push_back(measure);
+    const std::string json = writeUmf(score, UmfStyle::Compact);
+    EXPECT_EQ(json, R"({"umf":"1.0","timeline":{"measures":[{"number":"1","duration":"1","tempos":[)"
+                    R"({"beatsPerMinute":"120","text":"rit.","rampToNext":true},)"
+                    R"({"offset":"1/2","beatsPerMinute":"60"}]}]}})");
+    const auto read = readUmf(json, "ritardando.umf.json");
+    ASSERT_TRUE(read.ok()) << read.error().describe();
+    EXPECT_EQ(*read, score);
+}
+
 TEST(UmfJsonTest, NextIdIsOnePastTheLargestIdUnlessWritten) {
     Score score = oneNoteScore();
     EXPECT_EQ(score.nextId, 4U);

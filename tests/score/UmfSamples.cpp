@@ -14,7 +14,7 @@ Timeline everyFieldTimeline() {
     pickup.pickup = true;
     pickup.time = TimeSignature{4, 4, TimeSignature::Symbol::Common};
     pickup.keys.push_back({Rational{}, KeySignature{-3, Mode::Minor, {}}});
-    pickup.tempos.push_back({Rational{1, 8}, Rational{3, 8}, Rational{185, 2}, "Andante"});
+    pickup.tempos.push_back({Rational{1, 8}, Rational{3, 8}, Rational{185, 2}, "Andante", true});
     pickup.repeatStart = true;
     timeline.measures.push_back(pickup);
 

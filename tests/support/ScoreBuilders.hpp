@@ -35,4 +35,12 @@ inline score::Event& note(score::Score& s, std::size_t part, std::uint32_t measu
     return s.parts.at(part).events.back();
 }
 
+// Adds a tempo mark of `quarterBpm` quarter notes per minute; with `rampToNext` the tempo moves
+// evenly to the next mark (accel., rit.).
+inline void tempo(score::Score& s, std::uint32_t measure, core::Rational offset, core::Rational quarterBpm,
+                  bool rampToNext = false) {
+    s.timeline.measures.at(measure).tempos.push_back(
+        {.offset = offset, .beatsPerMinute = quarterBpm, .rampToNext = rampToNext});
+}
+
 }  // namespace mos::test

@@ -1,6 +1,7 @@
 #include "mos/transport/Program.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <set>
 #include <vector>
@@ -16,6 +17,7 @@ using core::Rational;
 using core::SampleRate;
 using test::measures;
 using test::note;
+using test::tempo;
 
 constexpr std::int64_t kQuarterAt120 = 24000;  // samples at 48 kHz
 constexpr std::int64_t kSecond = 48000;
@@ -58,6 +60,52 @@ TEST(ProgramTest, RepeatsPlayTheirNotesAgainWithTheirTempo) {
     EXPECT_EQ(starts(program), (std::vector<std::int64_t>{0, 96000, 288000, 384000}));
     EXPECT_EQ(program.notes()[2].performed, 2U);
     EXPECT_EQ(program.endSample(), 576000);
+}
+
+TEST(ProgramTest, ARitardandoOverFourMeasuresFollowsTheClosedForm) {
+    auto s = measures(6);
+    tempo(s, 0, 0, 120, true);
+    tempo(s, 4, 0, 60);
+    std::vector<Rational> onsets;
+    for (std::uint32_t m = 0; m < 6; ++m) {
+        for (int beat = 0; beat < 4; ++beat) {
+            note(s, 0, m, Rational{beat, 4}, Rational{1, 8}, "C4");
+            onsets.push_back(Rational{m} + Rational{beat, 4});
+        }
+    }
+    const Program program = compile(s);
+    // The tempo falls by k = 15 quarters per minute per whole note over the four measures, so the
+    // first d whole notes take 240/k · ln(120 / (120 - k·d)) seconds; 60 BPM holds after them.
+    constexpr double kSlope = 15.0;
+    const double rampSeconds = 240.0 / kSlope * std::log(2.0);
+    std::vector<std::int64_t> expected;
+    for (const Rational onset : onsets) {
+        const double d = onset.toDouble();
+        const double seconds =
+            d <= 4.0 ? 240.0 / kSlope * std::log(120.0 / (120.0 - kSlope * d)) : rampSeconds + (d - 4.0) * 4.0;
+        expected.push_back(std::llround(seconds * kSecond));
+    }
+    EXPECT_EQ(starts(program), expected);
+}
+
+// A ramp runs to the next tempo change in performance order; a jump back into a ramp resumes at
+// the ramp's tempo there, ramping on.
+TEST(ProgramTest, AJumpIntoARampResumesAtTheRampsTempoThere) {
+    auto s = measures(3);
+    tempo(s, 0, 0, 120, true);
+    tempo(s, 2, 0, 60);
+    s.timeline.measures[1].repeatStart = true;
+    s.timeline.measures[1].repeatEnd = 2;
+    for (std::uint32_t m = 0; m < 3; ++m) note(s, 0, m, 0, Rational{1}, "C4");
+    const Program program = compile(s);
+    // m0 m1 | m1 m2. The repeat lands where the score's ramp is at 90 and ramps on from there; the
+    // first pass ramps to that 90, the next change in performance order.
+    const TempoMap performed{{{.at = 0, .quarterBpm = 120, .rampToNext = true},
+                              {.at = 2, .quarterBpm = 90, .rampToNext = true},
+                              {.at = 3, .quarterBpm = 60}}};
+    const auto at = [&](int whole) { return performed.sampleAt(Rational{whole}, SampleRate{48000}); };
+    EXPECT_EQ(starts(program), (std::vector<std::int64_t>{at(0), at(1), at(2), at(3)}));
+    EXPECT_DOUBLE_EQ(program.tempoMap().quarterBpmAt(Rational{5, 2}), 75.0);
 }
 
 TEST(ProgramTest, ArticulationsShapeLengthAndLoudness) {

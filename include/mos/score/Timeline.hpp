@@ -71,6 +71,10 @@ struct TempoMark {
     core::Rational beatUnit{1, 4};
     core::Rational beatsPerMinute{120};  // exact: 120, or 500000 µs/quarter as 120, or 92.5 as 185/2
     std::string text{};                  // "Allegro" as printed; may be empty
+    // The tempo moves evenly from this mark to the next one (accel., rit.), reaching it there. The
+    // next one in performance order: a ramp before a jump (a repeat, D.C.) runs to the tempo in
+    // force where the jump lands.
+    bool rampToNext = false;
 
     // Quarter notes per minute.
     core::Rational quarterBpm() const noexcept { return beatsPerMinute * beatUnit * core::Rational{4}; }

@@ -9,6 +9,9 @@
 //   program.endSample()    ->  where the performance ends
 //
 // How a score is played:
+// - tempo marks apply in performance order: a ramp (accel., rit.) runs evenly to the next tempo
+//   change the performance reaches, and after a jump the music resumes at the tempo in force where
+//   it lands (within a ramp, the ramp's value there, still ramping);
 // - ties merged, grace notes just before their beat (score::playedNotes), performed timing kept
 //   for imported MIDI performances;
 // - staccato halves a note, staccatissimo quarters it; an accent plays it louder (+20 velocity),
