@@ -28,6 +28,8 @@ void registerChordCommand(CLI::App& app, CommandContext& context);
 void registerConvertCommand(CLI::App& app, CommandContext& context);
 void registerDoctorCommand(CLI::App& app, CommandContext& context);
 void registerInfoCommand(CLI::App& app, CommandContext& context);
+void registerMetronomeCommand(CLI::App& app, CommandContext& context);
+void registerPlayCommand(CLI::App& app, CommandContext& context);
 void registerRenderCommand(CLI::App& app, CommandContext& context);
 void registerRomanCommand(CLI::App& app, CommandContext& context);
 void registerTimelineCommand(CLI::App& app, CommandContext& context);

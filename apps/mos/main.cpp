@@ -24,6 +24,8 @@ int run(int argc, char** argv) {
     mos::cli::registerConvertCommand(app, context);
     mos::cli::registerDoctorCommand(app, context);
     mos::cli::registerInfoCommand(app, context);
+    mos::cli::registerMetronomeCommand(app, context);
+    mos::cli::registerPlayCommand(app, context);
     mos::cli::registerRenderCommand(app, context);
     mos::cli::registerRomanCommand(app, context);
     mos::cli::registerTimelineCommand(app, context);

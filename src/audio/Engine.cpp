@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include "mos/core/Clock.hpp"
+#include "mos/core/StandardEvents.hpp"
+
 namespace mos::audio {
 
 namespace {
@@ -22,6 +25,7 @@ Engine::Engine(transport::Player& player, Instrument& instrument, EngineOptions 
 void Engine::process(float* left, float* right, std::uint32_t frames) noexcept {
     std::fill_n(left, frames, 0.0F);
     std::fill_n(right, frames, 0.0F);
+    blockNanos_ = core::SteadyClock::instance().nowNanos();
     for (std::uint32_t done = 0; done < frames;) {
         const std::uint32_t piece = std::min(frames - done, options_.maxBlockFrames);
         eventCount_ = 0;
@@ -41,20 +45,46 @@ void Engine::push(const InstrumentEvent& event) noexcept {
 
 void Engine::noteOn(std::uint32_t frameOffset, const transport::ProgramNote& note) noexcept {
     push(InstrumentEvent::noteOn(frameOffset, note.channel0to15, note.key0to127, note.velocity1to127));
+    if (eventChannel_ == nullptr) return;
+    eventChannel_->tryEmit(core::NoteOn{.sampleTime = note.startSample,
+                                        .part = static_cast<std::int32_t>(note.part),
+                                        .channel0to15 = note.channel0to15,
+                                        .key0to127 = note.key0to127,
+                                        .velocity1to127 = note.velocity1to127},
+                           blockNanos_);
 }
 
 void Engine::noteOff(std::uint32_t frameOffset, const transport::ProgramNote& note) noexcept {
     push(InstrumentEvent::noteOff(frameOffset, note.channel0to15, note.key0to127));
+    if (eventChannel_ == nullptr) return;
+    eventChannel_->tryEmit(core::NoteOff{.sampleTime = note.endSample,
+                                         .part = static_cast<std::int32_t>(note.part),
+                                         .channel0to15 = note.channel0to15,
+                                         .key0to127 = note.key0to127},
+                           blockNanos_);
 }
 
 void Engine::programChange(std::uint32_t frameOffset, std::uint8_t channel0to15, std::uint8_t program) noexcept {
     push({frameOffset, InstrumentEvent::Kind::ProgramChange, channel0to15, program, 0});
 }
 
-void Engine::beat(std::uint32_t frameOffset, std::int64_t /*sample*/, const transport::PerformedMeasure& /*measure*/,
+void Engine::beat(std::uint32_t frameOffset, std::int64_t sample, const transport::PerformedMeasure& measure,
                   std::uint16_t beat) noexcept {
-    if (!metronome()) return;
     const bool downbeat = beat == 1;
+    if (metronome()) click(frameOffset, downbeat);
+    if (eventChannel_ == nullptr) return;
+    eventChannel_->tryEmit(core::Beat{.sampleTime = sample,
+                                      .measure = static_cast<std::int32_t>(measure.measure + 1),
+                                      .beat = beat,
+                                      .downbeat = downbeat},
+                           blockNanos_);
+}
+
+void Engine::countInBeat(std::uint32_t frameOffset, std::uint16_t beat, std::uint16_t /*beatsPerBar*/) noexcept {
+    click(frameOffset, beat == 1);
+}
+
+void Engine::click(std::uint32_t frameOffset, bool downbeat) noexcept {
     push(InstrumentEvent::noteOn(frameOffset, kDrumChannel, downbeat ? kClickDownbeatKey : kClickBeatKey,
                                  downbeat ? kAccentVelocity : kBeatVelocity));
 }

@@ -12,80 +12,26 @@
 #include "mos/audio/AudioFileWriter.hpp"
 #include "mos/audio/Engine.hpp"
 #include "mos/audio/FallbackSynth.hpp"
+#include "mos/transport/MeasureRange.hpp"
 #include "mos/transport/Player.hpp"
 #include "mos/transport/Program.hpp"
 
 namespace mos::engine {
-namespace {
 
-using core::Rational;
-
-// The index of the measure printed as `number`: its label, else its position counted from 1.
-core::Result<std::uint32_t> measureNumbered(const score::Score& score, const std::string& number) {
-    const auto& measures = score.timeline.measures;
-    for (std::uint32_t m = 0; m < measures.size(); ++m) {
-        if (measures[m].number == number) return m;
-    }
-    return core::fail(core::ErrorCode::NotFound, "the score has no measure " + number + " (it has " +
-                                                     std::to_string(measures.size()) + " measures)");
-}
-
-struct Range {
-    Rational start{0};
-    std::optional<Rational> end;  // the whole performance when empty
-};
-
-// From the first performance of the first measure to the end of the first performance of the last
-// one that follows it.
-core::Result<Range> rangeOf(const score::Score& score, const transport::PerformanceTimeline& timeline,
-                            const RenderOptions& options) {
-    Range range;
-    std::size_t from = 0;
-    if (options.fromMeasure) {
-        const auto m = measureNumbered(score, *options.fromMeasure);
-        if (!m) return m.error();
-        const auto& performed = timeline.measures();
-        const auto first = std::find_if(performed.begin(), performed.end(),
-                                        [&](const transport::PerformedMeasure& p) { return p.measure == *m; });
-        if (first == performed.end()) {
-            return core::fail(core::ErrorCode::NotFound, "measure " + *options.fromMeasure + " is never played");
-        }
-        from = static_cast<std::size_t>(first - performed.begin());
-        range.start = first->start;
-    }
-    if (options.toMeasure) {
-        const auto m = measureNumbered(score, *options.toMeasure);
-        if (!m) return m.error();
-        const auto& performed = timeline.measures();
-        const auto last = std::find_if(performed.begin() + static_cast<std::ptrdiff_t>(from), performed.end(),
-                                       [&](const transport::PerformedMeasure& p) { return p.measure == *m; });
-        if (last == performed.end()) {
-            return core::fail(
-                core::ErrorCode::OutOfRange,
-                "measure " + *options.toMeasure + " is not played after measure " + options.fromMeasure.value_or("1"));
-        }
-        range.end = last->end();
-    }
-    return range;
-}
-
-}  // namespace
-
-core::Result<RenderReport> renderToFile(const score::Score& score, const RenderOptions& options,
-                                        const std::filesystem::path& path,
-                                        const std::function<void(double)>& progress) {
+core::Result<RenderReport> render(const score::Score& score, const RenderOptions& options, const AudioOutput& output,
+                                  const std::function<void(double)>& progress) {
     const auto began = std::chrono::steady_clock::now();
     auto program = std::make_unique<transport::Program>(
         transport::compile(score, {.sampleRate = options.sampleRate, .tempoScale = options.tempoScale}));
-    const auto range = rangeOf(score, program->timeline(), options);
+    const auto range =
+        transport::performanceRange(score.timeline, program->timeline(), options.fromMeasure, options.toMeasure);
     if (!range) return range.error();
     const std::int64_t startSample = program->sampleAt(range->start);
-    const std::int64_t endSample = range->end ? program->sampleAt(*range->end) : program->endSample();
+    // The whole performance runs on to its last note's end, which may ring past the last bar line.
+    const bool whole = !options.toMeasure;
+    const std::int64_t endSample = whole ? program->endSample() : program->sampleAt(range->end);
     RenderReport report;
     report.notes = program->notes().size();
-
-    auto writer = audio::AudioFileWriter::create(path, options.sampleRate);
-    if (!writer) return writer.error();
 
     transport::Player player;
     player.publish(std::move(program));
@@ -113,17 +59,30 @@ core::Result<RenderReport> renderToFile(const score::Score& score, const RenderO
         const auto frames =
             static_cast<std::uint32_t>(inRange ? std::min<std::int64_t>(block, length - played) : block);
         engine.process(left.data(), right.data(), frames);
-        if (auto written = writer->write(left.data(), right.data(), frames); !written) return written.error();
+        if (auto written = output(left.data(), right.data(), frames); !written) return written.error();
         (inRange ? played : tail) += frames;
         if (progress && inRange)
             progress(static_cast<double>(played) / static_cast<double>(std::max<std::int64_t>(1, length)));
     }
-    if (auto finished = writer->finish(); !finished) return finished.error();
     report.frames = static_cast<std::uint64_t>(played + tail);
     report.audioSeconds = static_cast<double>(report.frames) / options.sampleRate.value;
     report.renderSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     report.droppedEvents = engine.droppedEvents();
     return report;
+}
+
+core::Result<RenderReport> renderToFile(const score::Score& score, const RenderOptions& options,
+                                        const std::filesystem::path& path,
+                                        const std::function<void(double)>& progress) {
+    auto writer = audio::AudioFileWriter::create(path, options.sampleRate);
+    if (!writer) return writer.error();
+    auto rendered = render(
+        score, options,
+        [&](const float* left, const float* right, std::uint32_t frames) { return writer->write(left, right, frames); },
+        progress);
+    if (!rendered) return rendered.error();
+    if (auto finished = writer->finish(); !finished) return finished.error();
+    return rendered;
 }
 
 }  // namespace mos::engine

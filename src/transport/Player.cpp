@@ -29,6 +29,11 @@ void Player::collectRetired() {
 
 bool Player::send(Command command) noexcept { return commands_.tryPush(command); }
 bool Player::play() noexcept { return send({Command::Kind::Play}); }
+bool Player::play(CountIn countIn) noexcept {
+    if (countIn.beats == 0 || countIn.samplesPerBeat <= 0) return play();
+    countIn.beatsPerBar = std::max<std::uint16_t>(1, countIn.beatsPerBar);
+    return send({.kind = Command::Kind::Play, .countIn = countIn});
+}
 bool Player::pause() noexcept { return send({Command::Kind::Pause}); }
 bool Player::stop() noexcept { return send({Command::Kind::Stop}); }
 bool Player::seek(core::Rational position) noexcept { return send({Command::Kind::Seek, position}); }
@@ -42,8 +47,9 @@ void Player::process(std::uint32_t frames, PlaybackSink& sink) noexcept {
     while (const Command* command = commands_.front()) {
         apply(*command, sink);
         commands_.popFront();
+        ++commandsApplied_;
     }
-    std::uint32_t done = 0;
+    std::uint32_t done = countingIn_ ? countIn(frames, sink) : 0;
     while (playing_ && program_ != nullptr && done < frames) {
         if (looping_ && position_ >= loopEnd_) {
             // The loop's end and its start meet on one sample: what ends, ends there; what sounds
@@ -99,18 +105,27 @@ void Player::adoptPublishedProgram(PlaybackSink& sink) noexcept {
 void Player::apply(const Command& command, PlaybackSink& sink) noexcept {
     switch (command.kind) {
         case Command::Kind::Play:
-            if (playing_ || program_ == nullptr) return;
+            if (playing_ || countingIn_ || program_ == nullptr) return;
+            if (command.countIn.beats > 0) {
+                countingIn_ = true;
+                countIn_ = command.countIn;
+                countInPlayed_ = 0;
+                countInClicked_ = 0;
+                return;
+            }
             playing_ = true;
             moveTo(position_, 0, sink);
             return;
         case Command::Kind::Pause:
             releaseAll(0, sink);
             playing_ = false;
+            countingIn_ = false;
             return;
         case Command::Kind::Stop:
             releaseAll(0, sink);
             sink.allNotesOff(0);
             playing_ = false;
+            countingIn_ = false;
             position_ = looping_ ? loopStart_ : 0;
             nextEvent_ = program_ == nullptr ? 0 : program_->firstEventAt(position_);
             return;
@@ -130,6 +145,29 @@ void Player::apply(const Command& command, PlaybackSink& sink) noexcept {
             looping_ = false;
             return;
     }
+}
+
+// Clicks the count-in's beats that fall in this block; when its last beat is over, starts playing
+// on that very frame. Returns the frames it took.
+std::uint32_t Player::countIn(std::uint32_t frames, PlaybackSink& sink) noexcept {
+    const std::int64_t length = std::int64_t{countIn_.beats} * countIn_.samplesPerBeat;
+    const std::int64_t blockEnd = std::min(countInPlayed_ + frames, length);
+    while (countInClicked_ < countIn_.beats) {
+        const std::int64_t click = std::int64_t{countInClicked_} * countIn_.samplesPerBeat;
+        if (click >= blockEnd) break;
+        sink.countInBeat(static_cast<std::uint32_t>(click - countInPlayed_),
+                         static_cast<std::uint16_t>(countInClicked_ % countIn_.beatsPerBar + 1), countIn_.beatsPerBar);
+        ++countInClicked_;
+    }
+    const auto taken = static_cast<std::uint32_t>(blockEnd - countInPlayed_);
+    countInPlayed_ = blockEnd;
+    // Ending exactly at the block's end, the music starts on the first frame of the next block.
+    if (countInPlayed_ == length && taken < frames) {
+        countingIn_ = false;
+        playing_ = true;
+        moveTo(position_, taken, sink);
+    }
+    return taken;
 }
 
 void Player::updateLoopSamples() noexcept {
@@ -203,6 +241,8 @@ void Player::report() noexcept {
         positionWholeNotes_.store(program_->tempoMap().wholeNotesAt(seconds), std::memory_order_release);
     }
     playingNow_.store(playing_, std::memory_order_release);
+    countingInNow_.store(countingIn_, std::memory_order_release);
+    commandsAppliedNow_.store(commandsApplied_, std::memory_order_release);
 }
 
 }  // namespace mos::transport

@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,15 +18,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kCorpora = fs::path{MOS_SHARED_DIR} / "corpora";
-
-std::vector<ParsedJson> jsonLines(const std::string& out) {
-    std::vector<ParsedJson> lines;
-    std::istringstream stream{out};
-    for (std::string line; std::getline(stream, line);) {
-        lines.emplace_back(line);
-    }
-    return lines;
-}
 
 std::vector<ParsedJson> infoJson(const fs::path& file) {
     const MosRun run = runMos({"info", file.string(), "--json"});

@@ -1,5 +1,6 @@
-// `mos timeline` and `mos render` run as a user would, on a small tune with repeats and endings
-// and on real files from ../shared/corpora.
+// `mos timeline`, `mos render` and `mos play` run as a user would, on a small tune with repeats
+// and endings and on real files from ../shared/corpora; `mos play` through a real JACK server
+// (jackd's dummy driver, no sound card needed) and the null device, with keys on stdin.
 
 #include <algorithm>
 #include <cmath>
@@ -13,12 +14,14 @@
 
 #include "e2e/RunMos.hpp"
 #include "mos/audio/AudioFileWriter.hpp"
+#include "support/DummyJackServer.hpp"
 #include "support/ParsedJson.hpp"
 #include "support/TempDirectory.hpp"
 
 namespace mos::test {
 namespace {
 
+using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
 const fs::path kCorpora = fs::path{MOS_SHARED_DIR} / "corpora";
@@ -113,6 +116,102 @@ TEST(PlaybackCommandsTest, RenderPlaysARealScore) {
     ASSERT_TRUE(audio) << audio.error().describe();
     EXPECT_DOUBLE_EQ(report["audio_seconds"].get_double().value(), static_cast<double>(audio->frames()) / 48000);
     EXPECT_GT(audio->frames(), 48000U);
+}
+
+// The position events' measures, each time the measure changes.
+std::vector<std::string> measuresPlayed(const std::vector<ParsedJson>& lines) {
+    std::vector<std::string> measures;
+    for (const ParsedJson& line : lines) {
+        if (std::string_view(line["event"]) != "position" || std::string_view(line["status"]) != "playing") continue;
+        const std::string measure{std::string_view(line["measure"])};
+        if (measures.empty() || measures.back() != measure) measures.push_back(measure);
+    }
+    return measures;
+}
+
+TEST(PlayCommandTest, PlaysToTheEndThroughADummyJackServerWithoutOverrunningACallback) {
+    DummyJackServer server{48000, 256};
+    ASSERT_TRUE(server.waitUntilReady(10s)) << "jackd did not come up:\n" << server.log();
+    const TempDirectory dir;
+    const MosRun run =
+        runMos({"play", writeTune(dir).string(), "--tempo", "4", "--json"}, {{"JACK_DEFAULT_SERVER", server.name()}});
+    ASSERT_EQ(run.exitStatus, 0) << run.err;
+    const auto lines = jsonLines(run.out);
+    ASSERT_FALSE(lines.empty());
+    EXPECT_EQ(measuresPlayed(lines), (std::vector<std::string>{"1", "2", "3", "1", "2", "4"}));
+
+    const ParsedJson& summary = lines.back();
+    EXPECT_EQ(std::string_view(summary["event"]), "summary");
+    EXPECT_EQ(std::string_view(summary["ended"]), "end");
+    EXPECT_EQ(std::string_view(summary["device"]), "jack: " + server.name() + " (48000 Hz, 256 frames)");
+    // 3 s of music in 256-frame blocks: about 560 callbacks, none over its 5.33 ms.
+    EXPECT_GT(std::uint64_t(summary["callbacks"]), 400U);
+    EXPECT_EQ(std::uint64_t(summary["overruns"]), 0U);
+    EXPECT_LT(double(summary["max_callback_us"]), double(summary["budget_us"]));
+    EXPECT_EQ(std::uint64_t(summary["dropped_events"]), 0U);
+}
+
+TEST(PlayCommandTest, PrintsABarAndBeatLineForPeople) {
+    const TempDirectory dir;
+    const MosRun run = runMos({"play", writeTune(dir).string(), "--device", "null", "--tempo", "4", "--from", "2"});
+    ASSERT_EQ(run.exitStatus, 0) << run.err;
+    EXPECT_NE(run.out.find("Endings (none: null device (48000 Hz, 256 frames))\n"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("\n2:1  0:00.5 / 0:03.0  q=120 x4.00  playing\n"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("\n4:4  "), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("played to the end through none: null device"), std::string::npos) << run.out;
+}
+
+TEST(PlayCommandTest, QQuitsALoopThatWouldPlayForever) {
+    const TempDirectory dir;
+    const MosRun run =
+        runMos({"play", writeTune(dir).string(), "--device", "null", "--loop", "2-3", "--json"}, {}, "q");
+    ASSERT_EQ(run.exitStatus, 0) << run.err;
+    const auto lines = jsonLines(run.out);
+    ASSERT_GE(lines.size(), 2U);
+    EXPECT_EQ(std::string_view(lines.front()["measure"]), "2");  // a loop starts where it begins
+    EXPECT_EQ(std::string_view(lines.back()["ended"]), "quit");
+}
+
+TEST(PlayCommandTest, ACountInComesBeforeTheMusic) {
+    const TempDirectory dir;
+    const MosRun run =
+        runMos({"play", writeTune(dir).string(), "--device", "null", "--tempo", "4", "--count-in", "1", "--json"});
+    ASSERT_EQ(run.exitStatus, 0) << run.err;
+    const auto lines = jsonLines(run.out);
+    bool countedIn = false;
+    for (const ParsedJson& line : lines) {
+        if (std::string_view(line["event"]) != "position") continue;
+        if (bool(line["counting_in"])) {
+            countedIn = true;
+            EXPECT_DOUBLE_EQ(double(line["seconds"]), 0.0) << "the music waits for the count-in";
+        }
+    }
+    EXPECT_TRUE(countedIn);
+}
+
+TEST(PlayCommandTest, BadRequestsSayWhatIsWrong) {
+    const TempDirectory dir;
+    const std::string tune = writeTune(dir).string();
+    const MosRun device = runMos({"play", tune, "--device", "oss"});
+    EXPECT_EQ(device.exitStatus, 2);
+    EXPECT_EQ(device.err, "mos play: --device is jack, alsa or null, not \"oss\"\n");
+
+    const MosRun loop = runMos({"play", tune, "--device", "null", "--loop", "3"});
+    EXPECT_EQ(loop.exitStatus, 2);
+    EXPECT_EQ(loop.err, "mos play: --loop takes two measures, as in 5-8, not \"3\"\n");
+
+    const MosRun measure = runMos({"play", tune, "--device", "null", "--from", "9"});
+    EXPECT_EQ(measure.exitStatus, 2);
+    EXPECT_NE(measure.err.find("the score has no measure 9 (it has 4 measures)"), std::string::npos) << measure.err;
+
+    const MosRun missing = runMos({"play", (dir.path() / "nothing.abc").string(), "--device", "null"});
+    EXPECT_EQ(missing.exitStatus, 1);
+    EXPECT_NE(missing.err.find("nothing.abc"), std::string::npos) << missing.err;
+
+    const MosRun noServer =
+        runMos({"play", tune, "--device", "jack"}, {{"JACK_DEFAULT_SERVER", "mos-test-no-server-here"}});
+    EXPECT_EQ(noServer.exitStatus, 1);
+    EXPECT_EQ(noServer.err, "mos play: no JACK server \"mos-test-no-server-here\" is running\n");
 }
 
 }  // namespace

@@ -48,13 +48,14 @@ inline std::string readFile(const std::filesystem::path& path) {
 
 class ChildProcess {
 public:
-    // Starts `arguments[0]` (looked up in PATH when it has no slash) with `environment`, writing its
-    // stdout and stderr to the two files.
+    // Starts `arguments[0]` (looked up in PATH when it has no slash) with `environment`, reading
+    // stdin from `stdinFile` and writing its stdout and stderr to the two files.
     ChildProcess(const std::vector<std::string>& arguments, const std::vector<std::string>& environment,
-                 const std::filesystem::path& stdoutFile, const std::filesystem::path& stderrFile) {
+                 const std::filesystem::path& stdoutFile, const std::filesystem::path& stderrFile,
+                 const std::filesystem::path& stdinFile = "/dev/null") {
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdinFile.c_str(), O_RDONLY, 0);
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdoutFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                          0644);
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC,

@@ -10,8 +10,10 @@
 //   std::int64_t(info["notes"])       -> 12
 
 #include <memory>
+#include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <simdjson.h>
 
@@ -32,6 +34,14 @@ private:
     std::unique_ptr<simdjson::dom::parser> parser_;  // on the heap: the values point into it
     simdjson::dom::element root_;
 };
+
+// Each line of `text` (what `mos --json` prints: one object per line), parsed.
+inline std::vector<ParsedJson> jsonLines(const std::string& text) {
+    std::vector<ParsedJson> lines;
+    std::istringstream stream{text};
+    for (std::string line; std::getline(stream, line);) lines.emplace_back(line);
+    return lines;
+}
 
 // The text of a value in simdjson's compact form, to compare values of any type.
 inline std::string compactJson(simdjson::dom::element value) { return simdjson::to_string(value); }

@@ -1,5 +1,7 @@
 #include "mos/transport/Player.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 #include <random>
 #include <vector>
@@ -18,7 +20,7 @@ using test::note;
 
 // What the player sent, at absolute samples (block start + frame offset).
 struct Sent {
-    enum class Kind { On, Off, Program, Beat, AllOff };
+    enum class Kind { On, Off, Program, Beat, AllOff, CountIn };
     Kind kind;
     std::int64_t sample;
     int key = -1;
@@ -44,6 +46,9 @@ public:
         record(Sent::Kind::Beat, frameOffset, beat);
     }
     void allNotesOff(std::uint32_t frameOffset) noexcept override { record(Sent::Kind::AllOff, frameOffset, -1); }
+    void countInBeat(std::uint32_t frameOffset, std::uint16_t beat, std::uint16_t /*beatsPerBar*/) noexcept override {
+        record(Sent::Kind::CountIn, frameOffset, beat);
+    }
 
     void startBlock(std::int64_t start, std::uint32_t frames) noexcept {
         blockStart_ = start;
@@ -192,6 +197,47 @@ TEST(PlayerTest, ANewProgramKeepsTheMusicalPosition) {
     harness.player.collectRetired();
 }
 
+std::vector<Sent> sentOf(const std::vector<Sent>& sent, Sent::Kind kind) {
+    std::vector<Sent> kept;
+    std::copy_if(sent.begin(), sent.end(), std::back_inserter(kept), [&](const Sent& s) { return s.kind == kind; });
+    return kept;
+}
+
+TEST(PlayerTest, ACountInClicksItsBeatsThenTheMusicStartsOnTheNextBeat) {
+    // One bar of 3/4 at 10000 samples a beat, then the scale from where it was sought to.
+    const CountIn countIn{.beats = 3, .beatsPerBar = 3, .samplesPerBeat = 10000};
+    for (const std::uint32_t block : {1U, 256U, 10000U, 4096U}) {
+        Harness harness{scale()};
+        harness.player.seek(Rational{1, 4});  // D4
+        harness.player.play(countIn);
+        harness.run(60000, block);
+        EXPECT_FALSE(harness.sink.orderBroken) << "block " << block;
+        EXPECT_EQ(sentOf(harness.sink.sent, Sent::Kind::CountIn),
+                  (std::vector<Sent>{
+                      {Sent::Kind::CountIn, 0, 1}, {Sent::Kind::CountIn, 10000, 2}, {Sent::Kind::CountIn, 20000, 3}}))
+            << "block " << block;
+        const auto ons = sentOf(harness.sink.sent, Sent::Kind::On);
+        ASSERT_EQ(ons.size(), 3U) << "block " << block;  // G3 chased, D4, then E4 a beat later
+        EXPECT_EQ(ons[0].sample, 30000);
+        EXPECT_EQ(ons[1].sample, 30000);
+        EXPECT_EQ(ons[2], (Sent{Sent::Kind::On, 30000 + 24000, 64}));
+    }
+}
+
+TEST(PlayerTest, PauseCancelsACountIn) {
+    Harness harness{scale()};
+    harness.player.play({.beats = 4, .beatsPerBar = 4, .samplesPerBeat = 1000});
+    harness.run(1500, 500);
+    EXPECT_TRUE(harness.player.countingIn());
+    EXPECT_FALSE(harness.player.playing());
+    harness.player.pause();
+    harness.run(10000, 500);
+    EXPECT_FALSE(harness.player.countingIn());
+    EXPECT_FALSE(harness.player.playing());
+    EXPECT_EQ(sentOf(harness.sink.sent, Sent::Kind::CountIn).size(), 2U);
+    EXPECT_TRUE(sentOf(harness.sink.sent, Sent::Kind::On).empty());
+}
+
 TEST(PlayerTest, ProcessIsRealtimeSafe) {
     const auto s = scale();
     Harness harness{s};
@@ -203,7 +249,7 @@ TEST(PlayerTest, ProcessIsRealtimeSafe) {
     harness.player.pause();
     harness.player.play();
     harness.player.stop();
-    harness.player.play();
+    harness.player.play({.beats = 2, .beatsPerBar = 2, .samplesPerBeat = 1000});
     EXPECT_REALTIME_SAFE(harness.run(96000, 256));
     harness.player.collectRetired();
 }

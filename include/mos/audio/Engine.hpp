@@ -2,8 +2,9 @@
 
 // The audio engine (the vision's UnifiedKernelEngine on the audio thread): each block, the player
 // schedules the program's notes and beats, the engine turns them into channel messages — adding a
-// metronome click on every beat when asked — and the instrument renders them, every one on its
-// exact frame. It is the callback a device calls, and the loop an offline render runs.
+// metronome click on every beat when asked, and the count-in's clicks — and the instrument renders
+// them, every one on its exact frame; what was played goes to the event bus. It is the callback a device calls, and the
+// loop an offline render runs.
 //
 //   FallbackSynth synth;  transport::Player player;
 //   Engine engine{player, synth, {.sampleRate = core::SampleRate{48000}, .maxBlockFrames = 1024}};
@@ -15,6 +16,7 @@
 
 #include "mos/audio/AudioDevice.hpp"
 #include "mos/audio/Instrument.hpp"
+#include "mos/core/EventBus.hpp"
 #include "mos/transport/Player.hpp"
 
 namespace mos::audio {
@@ -41,6 +43,11 @@ public:
     void setMetronome(bool on) noexcept { metronome_.store(on, std::memory_order_relaxed); }
     bool metronome() const noexcept { return metronome_.load(std::memory_order_relaxed); }
 
+    // Where the audio thread tells the bus what it played: NoteOn and NoteOff of the score's notes
+    // and every Beat, stamped once per block. Set it before the engine first runs; it must outlive
+    // the engine. Thread: control. RT-safe: no.
+    void setEventChannel(core::RtChannel* channel) noexcept { eventChannel_ = channel; }
+
     // Renders `frames` frames (overwriting left and right). Thread: audio. RT-safe: yes.
     void process(float* left, float* right, std::uint32_t frames) noexcept override;
 
@@ -56,6 +63,8 @@ private:
     void beat(std::uint32_t frameOffset, std::int64_t sample, const transport::PerformedMeasure& measure,
               std::uint16_t beat) noexcept override;
     void allNotesOff(std::uint32_t frameOffset) noexcept override;
+    void countInBeat(std::uint32_t frameOffset, std::uint16_t beat, std::uint16_t beatsPerBar) noexcept override;
+    void click(std::uint32_t frameOffset, bool downbeat) noexcept;
     void push(const InstrumentEvent& event) noexcept;
 
     transport::Player& player_;
@@ -63,6 +72,8 @@ private:
     EngineOptions options_;
     std::array<InstrumentEvent, kMaxEventsPerBlock> events_{};
     std::size_t eventCount_ = 0;
+    core::RtChannel* eventChannel_ = nullptr;
+    std::int64_t blockNanos_ = 0;  // when the current block began, for the bus events' stamps
     // Relaxed: flags and counters read on their own; nothing else is published through them.
     std::atomic<bool> metronome_{false};
     std::atomic<std::uint64_t> dropped_{0};

@@ -43,6 +43,25 @@ struct ChordDetected {
 
 enum class TransportStatus : std::uint8_t { Idle, Loading, Ready, Playing, Paused, Stopped };
 
+// "idle", "loading", "ready", "playing", "paused", "stopped". Thread: any. RT-safe: yes.
+constexpr std::string_view toString(TransportStatus status) noexcept {
+    switch (status) {
+        case TransportStatus::Idle:
+            return "idle";
+        case TransportStatus::Loading:
+            return "loading";
+        case TransportStatus::Ready:
+            return "ready";
+        case TransportStatus::Playing:
+            return "playing";
+        case TransportStatus::Paused:
+            return "paused";
+        case TransportStatus::Stopped:
+            return "stopped";
+    }
+    return "idle";
+}
+
 struct TransportState {
     static constexpr std::string_view kName = "transport.state";
     TransportStatus status = TransportStatus::Idle;

@@ -38,6 +38,14 @@ struct RenderReport {
     std::uint64_t droppedEvents = 0;
 };
 
+// Receives each rendered block: `frames` frames of left and right. An error ends the render.
+using AudioOutput = std::function<core::Result<void>(const float* left, const float* right, std::uint32_t frames)>;
+
+// Renders `score` block by block into `output`, calling `progress` with 0…1 now and then. Errors
+// name the measure that does not exist, or are the output's. Thread: control. RT-safe: no.
+core::Result<RenderReport> render(const score::Score& score, const RenderOptions& options, const AudioOutput& output,
+                                  const std::function<void(double)>& progress = {});
+
 // Renders `score` to `path` (.wav or .flac), calling `progress` with 0…1 now and then. Errors name
 // the file, or the measure that does not exist. Thread: control. RT-safe: no.
 core::Result<RenderReport> renderToFile(const score::Score& score, const RenderOptions& options,

@@ -38,6 +38,19 @@ public:
                       std::uint16_t beat) noexcept = 0;
     // Stop: every channel's notes off, whatever the player believes is sounding.
     virtual void allNotesOff(std::uint32_t frameOffset) noexcept = 0;
+    // A click of the count-in before playing starts: beat 1…beatsPerBar of its bar. A sink that
+    // makes no sound of its own may ignore it.
+    virtual void countInBeat(std::uint32_t /*frameOffset*/, std::uint16_t /*beat*/,
+                             std::uint16_t /*beatsPerBar*/) noexcept {}
+};
+
+// Beats clicked before the music starts, at the tempo and meter of the place it starts from.
+struct CountIn {
+    std::uint16_t beats = 0;  // 0: none
+    std::uint16_t beatsPerBar = 4;
+    std::int64_t samplesPerBeat = 0;  // > 0
+
+    friend bool operator==(const CountIn&, const CountIn&) = default;
 };
 
 class Player {
@@ -59,6 +72,9 @@ public:
     // Commands, applied at the start of the next block; false when the command ring is full.
     // Positions are in whole notes of the performance. Thread: control (one thread). RT-safe: yes.
     bool play() noexcept;
+    // Clicks the count-in, then plays from the position where it began (seek during the count-in
+    // moves that place; pause or stop cancels it).
+    bool play(CountIn countIn) noexcept;
     bool pause() noexcept;
     bool stop() noexcept;  // notes off, back to the start (or the loop's start)
     bool seek(core::Rational position) noexcept;
@@ -72,8 +88,12 @@ public:
     std::int64_t positionSample() const noexcept { return positionSample_.load(std::memory_order_acquire); }
     double positionWholeNotes() const noexcept { return positionWholeNotes_.load(std::memory_order_acquire); }
     bool playing() const noexcept { return playingNow_.load(std::memory_order_acquire); }
+    bool countingIn() const noexcept { return countingInNow_.load(std::memory_order_acquire); }
     // Rises each time the performance played to its end and stopped by itself.
     std::uint64_t endsReached() const noexcept { return endsReached_.load(std::memory_order_acquire); }
+    // How many commands the audio thread has applied; once it counts a command, the position and
+    // state above show its effect. Thread: any. RT-safe: yes.
+    std::uint64_t commandsApplied() const noexcept { return commandsAppliedNow_.load(std::memory_order_acquire); }
 
 private:
     struct Command {
@@ -81,6 +101,7 @@ private:
         Kind kind = Kind::Play;
         core::Rational a{};
         core::Rational b{};
+        CountIn countIn{};
     };
     static constexpr std::uint32_t kNotSounding = 0xFFFFFFFF;
     static constexpr std::size_t kCommandCapacity = 256;
@@ -95,6 +116,7 @@ private:
     void adoptPublishedProgram(PlaybackSink& sink) noexcept;
     void apply(const Command& command, PlaybackSink& sink) noexcept;
     void moveTo(std::int64_t sample, std::uint32_t frameOffset, PlaybackSink& sink) noexcept;
+    std::uint32_t countIn(std::uint32_t frames, PlaybackSink& sink) noexcept;
     void startSounding(std::uint32_t frameOffset, PlaybackSink& sink) noexcept;
     void startNote(std::uint32_t index, std::uint32_t frameOffset, PlaybackSink& sink) noexcept;
     void releaseAll(std::uint32_t frameOffset, PlaybackSink& sink) noexcept;
@@ -115,6 +137,10 @@ private:
     std::int64_t position_ = 0;  // the next sample to play
     std::size_t nextEvent_ = 0;
     bool playing_ = false;
+    CountIn countIn_{};  // the count-in under way, if countingIn_
+    bool countingIn_ = false;
+    std::int64_t countInPlayed_ = 0;  // samples of it played
+    std::uint16_t countInClicked_ = 0;
     bool looping_ = false;
     core::Rational loopStartWhole_{};
     core::Rational loopEndWhole_{};
@@ -122,13 +148,16 @@ private:
     std::int64_t loopEnd_ = 0;
     std::array<std::uint32_t, kChannelKeys> sounding_{};  // note index per channel × key, or kNotSounding
     std::uint32_t soundingCount_ = 0;
+    std::uint64_t commandsApplied_ = 0;
 
     // Audio → any reader. Release stores after each block; readers acquire. Each value is
     // meaningful alone, so readers need no consistency between them.
     std::atomic<std::int64_t> positionSample_{0};
     std::atomic<double> positionWholeNotes_{0.0};
     std::atomic<bool> playingNow_{false};
+    std::atomic<bool> countingInNow_{false};
     std::atomic<std::uint64_t> endsReached_{0};
+    std::atomic<std::uint64_t> commandsAppliedNow_{0};  // stored last in a report
 };
 
 }  // namespace mos::transport
