@@ -1,14 +1,17 @@
 // `mos play FILE [--device jack|alsa|null] [--loop M-N] [--from M] [--tempo 0.75] [--metronome]
-// [--count-in BARS] [--tune N] [--json]`: plays a score through the engine with a live bar:beat
-// line. Keys: space pauses and resumes, q quits (stdin in raw mode when it is a terminal). It ends
-// with the performance (never, with a loop, until q or Ctrl-C) and reports how the audio callbacks
-// kept to their budget.
+// [--count-in BARS] [--soundfont PATH] [--tune N] [--json]`: plays a score through the engine, with
+// the General MIDI SoundFont unless told otherwise, and a live bar:beat line. Keys: space pauses and resumes, q quits
+// (stdin in raw mode when it is a terminal). It ends with the performance (never, with a loop, until q or Ctrl-C) and
+// reports how the audio callbacks kept to their budget.
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "Command.hpp"
+#include "InstrumentChoice.hpp"
 #include "LivePlayback.hpp"
 #include "mos/engine/Engine.hpp"
 
@@ -24,7 +27,19 @@ struct PlayArguments {
     bool metronome = false;
     std::uint16_t countIn = 0;
     std::size_t tune = 1;
+    std::string soundfont;
 };
+
+// Hands the engine its instruments and waits (a moment at most) until the audio thread plays them,
+// so the first notes are not the fallback synth's.
+void useInstruments(engine::Engine& engine, const InstrumentChoice& instruments) {
+    if (!instruments.bank) return;
+    engine.setInstruments(instruments.bank);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{2};
+    while (!engine.instrumentsReady() && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{2});
+    }
+}
 
 // Applies the requested start, loop, tempo, count-in and metronome; the first error ends it.
 core::Result<void> prepare(engine::Engine& engine, const PlayArguments& arguments) {
@@ -46,11 +61,16 @@ core::Result<void> prepare(engine::Engine& engine, const PlayArguments& argument
 }
 
 int run(const PlayArguments& arguments, bool json) {
+    audio::SampleStore store;
+    const auto instruments = chooseInstruments("play", arguments.soundfont, store);
+    if (!instruments) return 1;
     auto engine = startEngine(arguments.device);
     if (!engine) {
         std::cerr << "mos play: " << engine.error().describe() << '\n';
         return engine.error().code == core::ErrorCode::InvalidArgument ? 2 : 1;
     }
+    useInstruments(**engine, *instruments);
+    if (!json) std::cout << "instruments: " << instruments->description << '\n';
     const auto loaded = (*engine)->load(arguments.file, arguments.tune);
     if (!loaded) {
         std::cerr << "mos play: " << loaded.error().describe() << '\n';
@@ -79,6 +99,7 @@ void registerPlayCommand(CLI::App& app, CommandContext& context) {
     command->add_flag("--metronome", arguments->metronome, "Click on every beat");
     command->add_option("--count-in", arguments->countIn, "Bars to count in before playing (0 to 8)");
     command->add_option("--tune", arguments->tune, "Which score of a book (ABC) to play, from 1");
+    addSoundFontOption(*command, arguments->soundfont);
     command->callback([&context, arguments] { context.exitStatus = run(*arguments, context.json); });
 }
 

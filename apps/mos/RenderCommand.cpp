@@ -1,5 +1,6 @@
 // `mos render FILE -o OUT.wav [--rate 48000] [--from M --to N] [--tempo 0.75] [--metronome]
-// [--tune N] [--json]`: a score played into a WAV or FLAC file, faster than real time, with a
+// [--soundfont PATH] [--tune N] [--json]`: a score played into a WAV or FLAC file by the General MIDI
+// SoundFont (or the instruments named, or the fallback synth), faster than real time, with a
 // progress bar when stderr is a terminal.
 
 #include <cmath>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "Command.hpp"
+#include "InstrumentChoice.hpp"
 #include "JsonOutput.hpp"
 #include "ScoreOutput.hpp"
 #include "mos/engine/Render.hpp"
@@ -28,6 +30,7 @@ struct RenderArguments {
     double tempo = 1.0;
     bool metronome = false;
     std::size_t tune = 1;
+    std::string soundfont;
 };
 
 // A bar on stderr that redraws itself in place: "[#########.........] 45%".
@@ -54,7 +57,11 @@ int run(const RenderArguments& arguments, bool json) {
                   << arguments.tune << '\n';
         return 1;
     }
+    audio::SampleStore store;
+    const auto instruments = chooseInstruments("render", arguments.soundfont, store);
+    if (!instruments) return 1;
     engine::RenderOptions options;
+    options.instruments = instruments->bank;
     options.sampleRate = core::SampleRate{arguments.rate};
     options.tempoScale = core::Rational{std::llround(arguments.tempo * 1000), 1000};
     if (!arguments.from.empty()) options.fromMeasure = arguments.from;
@@ -87,13 +94,15 @@ int run(const RenderArguments& arguments, bool json) {
             out.number(speed);
             out.key("notes");
             out.unsignedInteger(rendered->notes);
+            out.key("instruments");
+            out.string(instruments->description);
         });
     } else {
         char line[160];
         std::snprintf(line, sizeof line, "%s: %.2f s of audio (%zu notes) in %.2f s, %.0f× real time\n",
                       arguments.output.c_str(), rendered->audioSeconds, rendered->notes, rendered->renderSeconds,
                       speed);
-        std::cout << line;
+        std::cout << line << "instruments: " << instruments->description << '\n';
     }
     return 0;
 }
@@ -112,6 +121,7 @@ void registerRenderCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--tempo", arguments->tempo, "Speed factor, 0.25 to 4");
     command->add_flag("--metronome", arguments->metronome, "Click on every beat");
     command->add_option("--tune", arguments->tune, "Which score of a book (ABC) to play, from 1");
+    addSoundFontOption(*command, arguments->soundfont);
     command->callback([&context, arguments] { context.exitStatus = run(*arguments, context.json); });
 }
 

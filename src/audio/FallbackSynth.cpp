@@ -173,6 +173,9 @@ void FallbackSynth::State::apply(const InstrumentEvent& event) noexcept {
         case InstrumentEvent::Kind::AllSoundOff:
             allSoundOff(channel);
             break;
+        case InstrumentEvent::Kind::PitchBend:
+        case InstrumentEvent::Kind::ChannelPressure:
+            break;  // the fallback synth's notes keep their pitch and level
     }
 }
 

@@ -10,8 +10,8 @@
 #include <thread>
 #include <utility>
 
+#include "mos/audio/Apollo.hpp"
 #include "mos/audio/Engine.hpp"
-#include "mos/audio/FallbackSynth.hpp"
 #include "mos/core/Files.hpp"
 #include "mos/formats/ScoreFile.hpp"
 
@@ -21,7 +21,7 @@ struct Engine::Parts {
     score::Store store;
     core::EventBus bus;
     transport::Player player;
-    audio::FallbackSynth synth;
+    audio::Apollo instruments;
     std::unique_ptr<audio::AudioDevice> device;
     std::unique_ptr<audio::Engine> audio;
     core::RtChannel audioEvents;
@@ -60,7 +60,7 @@ core::Result<std::unique_ptr<Engine>> Engine::start(const EngineOptions& options
     parts->device = std::move(*device);
     const core::SampleRate rate = parts->device->sampleRate();
     parts->audio = std::make_unique<audio::Engine>(
-        parts->player, parts->synth,
+        parts->player, parts->instruments,
         audio::EngineOptions{.sampleRate = rate,
                              .maxBlockFrames = std::max<std::uint32_t>(parts->device->bufferFrames(), 64)});
     parts->audioEvents = parts->bus.openRtChannel();
@@ -207,5 +207,11 @@ std::string Engine::deviceDescription() const { return parts_->device->describe(
 core::SampleRate Engine::sampleRate() const noexcept { return parts_->device->sampleRate(); }
 audio::CallbackTiming Engine::timing() const noexcept { return parts_->device->timing(); }
 std::uint64_t Engine::droppedEvents() const { return parts_->audio->droppedEvents() + parts_->bus.metrics().droppedRt; }
+
+void Engine::setInstruments(std::shared_ptr<const audio::InstrumentBank> bank) {
+    parts_->instruments.setBank(std::move(bank));
+}
+
+bool Engine::instrumentsReady() const noexcept { return parts_->instruments.ready(); }
 
 }  // namespace mos::engine

@@ -7,11 +7,12 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "mos/audio/Apollo.hpp"
 #include "mos/audio/AudioFileWriter.hpp"
 #include "mos/audio/Engine.hpp"
-#include "mos/audio/FallbackSynth.hpp"
 #include "mos/transport/MeasureRange.hpp"
 #include "mos/transport/Player.hpp"
 #include "mos/transport/Program.hpp"
@@ -35,9 +36,10 @@ core::Result<RenderReport> render(const score::Score& score, const RenderOptions
 
     transport::Player player;
     player.publish(std::move(program));
-    audio::FallbackSynth synth;
+    audio::Apollo apollo;
+    if (options.instruments) apollo.setBank(options.instruments);
     const std::uint32_t block = std::max<std::uint32_t>(1, options.blockFrames);
-    audio::Engine engine{player, synth, {.sampleRate = options.sampleRate, .maxBlockFrames = block}};
+    audio::Engine engine{player, apollo, {.sampleRate = options.sampleRate, .maxBlockFrames = block}};
     engine.setMetronome(options.metronome);
     player.seek(range->start);
     player.play();
@@ -49,6 +51,18 @@ core::Result<RenderReport> render(const score::Score& score, const RenderOptions
     std::int64_t played = 0;
     std::int64_t tail = 0;
     bool stopped = false;
+    // The instrument's latency (a look-ahead limiter) is taken back out: its first frames are
+    // dropped, and as many more are rendered after the sound ends, so each note lands in the file on
+    // its exact frame. Known once the first block has run (the sampler adopts its bank there).
+    std::optional<std::uint32_t> latency;
+    std::uint32_t toDrop = 0;
+    std::uint32_t toFlush = 0;
+    const auto emit = [&](std::uint32_t frames) -> core::Result<void> {
+        const std::uint32_t dropped = std::min(toDrop, frames);
+        toDrop -= dropped;
+        if (dropped == frames) return {};
+        return output(left.data() + dropped, right.data() + dropped, frames - dropped);
+    };
     while (true) {
         const bool inRange = played < length;
         if (!inRange && !stopped) {
@@ -59,10 +73,20 @@ core::Result<RenderReport> render(const score::Score& score, const RenderOptions
         const auto frames =
             static_cast<std::uint32_t>(inRange ? std::min<std::int64_t>(block, length - played) : block);
         engine.process(left.data(), right.data(), frames);
-        if (auto written = output(left.data(), right.data(), frames); !written) return written.error();
+        if (!latency) {
+            latency = apollo.latencyFrames();
+            toDrop = toFlush = *latency;
+        }
+        if (auto written = emit(frames); !written) return written.error();
         (inRange ? played : tail) += frames;
         if (progress && inRange)
             progress(static_cast<double>(played) / static_cast<double>(std::max<std::int64_t>(1, length)));
+    }
+    while (toFlush > 0) {
+        const std::uint32_t frames = std::min(toFlush, block);
+        engine.process(left.data(), right.data(), frames);
+        if (auto written = emit(frames); !written) return written.error();
+        toFlush -= frames;
     }
     report.frames = static_cast<std::uint64_t>(played + tail);
     report.audioSeconds = static_cast<double>(report.frames) / options.sampleRate.value;

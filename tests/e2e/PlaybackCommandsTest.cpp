@@ -60,7 +60,8 @@ TEST(PlaybackCommandsTest, TimelineUnfoldsRepeatsAndEndings) {
 TEST(PlaybackCommandsTest, RenderWritesTheWholePerformance) {
     const TempDirectory dir;
     const fs::path wav = dir.path() / "endings.wav";
-    const MosRun run = runMos({"render", writeTune(dir).string(), "-o", wav.string(), "--rate", "44100", "--json"});
+    const MosRun run = runMos(
+        {"render", writeTune(dir).string(), "-o", wav.string(), "--rate", "44100", "--soundfont", "none", "--json"});
     ASSERT_EQ(run.exitStatus, 0) << run.err;
     const ParsedJson report{run.out};
     EXPECT_EQ(std::int64_t(report["sample_rate"]), 44100);
@@ -81,7 +82,7 @@ TEST(PlaybackCommandsTest, RenderPlaysARangeAtATempo) {
     const TempDirectory dir;
     const fs::path wav = dir.path() / "range.flac";
     const MosRun run = runMos({"render", writeTune(dir).string(), "-o", wav.string(), "--from", "2", "--to", "2",
-                               "--tempo", "0.5", "--metronome", "--json"});
+                               "--tempo", "0.5", "--metronome", "--soundfont", "none", "--json"});
     ASSERT_EQ(run.exitStatus, 0) << run.err;
     const auto audio = audio::readAudioFile(wav);
     ASSERT_TRUE(audio) << audio.error().describe();
@@ -93,10 +94,12 @@ TEST(PlaybackCommandsTest, RenderPlaysARangeAtATempo) {
 TEST(PlaybackCommandsTest, RenderReportsBadRequestsClearly) {
     const TempDirectory dir;
     const fs::path tune = writeTune(dir);
-    const MosRun noMeasure = runMos({"render", tune.string(), "-o", (dir.path() / "x.wav").string(), "--from", "9"});
+    const MosRun noMeasure =
+        runMos({"render", tune.string(), "-o", (dir.path() / "x.wav").string(), "--from", "9", "--soundfont", "none"});
     EXPECT_EQ(noMeasure.exitStatus, 1);
     EXPECT_NE(noMeasure.err.find("no measure 9"), std::string::npos) << noMeasure.err;
-    const MosRun badFormat = runMos({"render", tune.string(), "-o", (dir.path() / "x.mp3").string()});
+    const MosRun badFormat =
+        runMos({"render", tune.string(), "-o", (dir.path() / "x.mp3").string(), "--soundfont", "none"});
     EXPECT_EQ(badFormat.exitStatus, 1);
     EXPECT_NE(badFormat.err.find("x.mp3"), std::string::npos) << badFormat.err;
     EXPECT_FALSE(fs::exists(dir.path() / "x.mp3"));
@@ -116,6 +119,30 @@ TEST(PlaybackCommandsTest, RenderPlaysARealScore) {
     ASSERT_TRUE(audio) << audio.error().describe();
     EXPECT_DOUBLE_EQ(report["audio_seconds"].get_double().value(), static_cast<double>(audio->frames()) / 48000);
     EXPECT_GT(audio->frames(), 48000U);
+    // With no --soundfont, the General MIDI SoundFont scripts/setup installs.
+    EXPECT_EQ(std::string_view(report["instruments"]), "sf2 /usr/share/sounds/sf2/FluidR3_GM.sf2");
+}
+
+TEST(PlaybackCommandsTest, RenderPlaysWithTheInstrumentsAsked) {
+    const TempDirectory dir;
+    const fs::path tune = writeTune(dir);
+    const fs::path wav = dir.path() / "sf3.wav";
+    const MosRun sf3 = runMos({"render", tune.string(), "-o", wav.string(), "--to", "1", "--soundfont",
+                               "/usr/share/sounds/sf3/MuseScore_General_Lite.sf3", "--json"});
+    ASSERT_EQ(sf3.exitStatus, 0) << sf3.err;
+    EXPECT_EQ(std::string_view(ParsedJson{sf3.out}["instruments"]),
+              "sf3 /usr/share/sounds/sf3/MuseScore_General_Lite.sf3");
+    const auto audio = audio::readAudioFile(wav);
+    ASSERT_TRUE(audio) << audio.error().describe();
+    float peak = 0.0F;
+    for (const float sample : audio->channels[0]) peak = std::max(peak, std::abs(sample));
+    EXPECT_GT(peak, 0.01F);
+
+    const fs::path notAFont = dir.path() / "song.sf2";
+    std::ofstream{notAFont} << "not a SoundFont";
+    const MosRun bad = runMos({"render", tune.string(), "-o", wav.string(), "--soundfont", notAFont.string()});
+    EXPECT_EQ(bad.exitStatus, 1);
+    EXPECT_NE(bad.err.find("song.sf2"), std::string::npos) << bad.err;
 }
 
 // The position events' measures, each time the measure changes.
@@ -133,8 +160,8 @@ TEST(PlayCommandTest, PlaysToTheEndThroughADummyJackServerWithoutOverrunningACal
     DummyJackServer server{48000, 256};
     ASSERT_TRUE(server.waitUntilReady(10s)) << "jackd did not come up:\n" << server.log();
     const TempDirectory dir;
-    const MosRun run =
-        runMos({"play", writeTune(dir).string(), "--tempo", "4", "--json"}, {{"JACK_DEFAULT_SERVER", server.name()}});
+    const MosRun run = runMos({"play", writeTune(dir).string(), "--tempo", "4", "--soundfont", "none", "--json"},
+                              {{"JACK_DEFAULT_SERVER", server.name()}});
     ASSERT_EQ(run.exitStatus, 0) << run.err;
     const auto lines = jsonLines(run.out);
     ASSERT_FALSE(lines.empty());
@@ -153,7 +180,8 @@ TEST(PlayCommandTest, PlaysToTheEndThroughADummyJackServerWithoutOverrunningACal
 
 TEST(PlayCommandTest, PrintsABarAndBeatLineForPeople) {
     const TempDirectory dir;
-    const MosRun run = runMos({"play", writeTune(dir).string(), "--device", "null", "--tempo", "4", "--from", "2"});
+    const MosRun run = runMos(
+        {"play", writeTune(dir).string(), "--device", "null", "--tempo", "4", "--from", "2", "--soundfont", "none"});
     ASSERT_EQ(run.exitStatus, 0) << run.err;
     EXPECT_NE(run.out.find("Endings (none: null device (48000 Hz, 256 frames))\n"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("\n2:1  0:00.5 / 0:03.0  q=120 x4.00  playing\n"), std::string::npos) << run.out;
@@ -164,7 +192,8 @@ TEST(PlayCommandTest, PrintsABarAndBeatLineForPeople) {
 TEST(PlayCommandTest, QQuitsALoopThatWouldPlayForever) {
     const TempDirectory dir;
     const MosRun run =
-        runMos({"play", writeTune(dir).string(), "--device", "null", "--loop", "2-3", "--json"}, {}, "q");
+        runMos({"play", writeTune(dir).string(), "--device", "null", "--loop", "2-3", "--soundfont", "none", "--json"},
+               {}, "q");
     ASSERT_EQ(run.exitStatus, 0) << run.err;
     const auto lines = jsonLines(run.out);
     ASSERT_GE(lines.size(), 2U);
@@ -174,8 +203,8 @@ TEST(PlayCommandTest, QQuitsALoopThatWouldPlayForever) {
 
 TEST(PlayCommandTest, ACountInComesBeforeTheMusic) {
     const TempDirectory dir;
-    const MosRun run =
-        runMos({"play", writeTune(dir).string(), "--device", "null", "--tempo", "4", "--count-in", "1", "--json"});
+    const MosRun run = runMos({"play", writeTune(dir).string(), "--device", "null", "--tempo", "4", "--count-in", "1",
+                               "--soundfont", "none", "--json"});
     ASSERT_EQ(run.exitStatus, 0) << run.err;
     const auto lines = jsonLines(run.out);
     bool countedIn = false;
@@ -192,24 +221,25 @@ TEST(PlayCommandTest, ACountInComesBeforeTheMusic) {
 TEST(PlayCommandTest, BadRequestsSayWhatIsWrong) {
     const TempDirectory dir;
     const std::string tune = writeTune(dir).string();
-    const MosRun device = runMos({"play", tune, "--device", "oss"});
+    const MosRun device = runMos({"play", tune, "--device", "oss", "--soundfont", "none"});
     EXPECT_EQ(device.exitStatus, 2);
     EXPECT_EQ(device.err, "mos play: --device is jack, alsa or null, not \"oss\"\n");
 
-    const MosRun loop = runMos({"play", tune, "--device", "null", "--loop", "3"});
+    const MosRun loop = runMos({"play", tune, "--device", "null", "--loop", "3", "--soundfont", "none"});
     EXPECT_EQ(loop.exitStatus, 2);
     EXPECT_EQ(loop.err, "mos play: --loop takes two measures, as in 5-8, not \"3\"\n");
 
-    const MosRun measure = runMos({"play", tune, "--device", "null", "--from", "9"});
+    const MosRun measure = runMos({"play", tune, "--device", "null", "--from", "9", "--soundfont", "none"});
     EXPECT_EQ(measure.exitStatus, 2);
     EXPECT_NE(measure.err.find("the score has no measure 9 (it has 4 measures)"), std::string::npos) << measure.err;
 
-    const MosRun missing = runMos({"play", (dir.path() / "nothing.abc").string(), "--device", "null"});
+    const MosRun missing =
+        runMos({"play", (dir.path() / "nothing.abc").string(), "--device", "null", "--soundfont", "none"});
     EXPECT_EQ(missing.exitStatus, 1);
     EXPECT_NE(missing.err.find("nothing.abc"), std::string::npos) << missing.err;
 
-    const MosRun noServer =
-        runMos({"play", tune, "--device", "jack"}, {{"JACK_DEFAULT_SERVER", "mos-test-no-server-here"}});
+    const MosRun noServer = runMos({"play", tune, "--device", "jack", "--soundfont", "none"},
+                                   {{"JACK_DEFAULT_SERVER", "mos-test-no-server-here"}});
     EXPECT_EQ(noServer.exitStatus, 1);
     EXPECT_EQ(noServer.err, "mos play: no JACK server \"mos-test-no-server-here\" is running\n");
 }

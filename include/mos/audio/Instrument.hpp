@@ -18,12 +18,14 @@ namespace mos::audio {
 // One General MIDI channel message, due at a frame of the block being rendered.
 struct InstrumentEvent {
     enum class Kind : std::uint8_t {
-        NoteOn,         // data1 key 0…127, data2 velocity 1…127
-        NoteOff,        // data1 key
-        ProgramChange,  // data1 GM program 0…127
-        ControlChange,  // data1 controller, data2 value
-        AllNotesOff,    // every sounding note of the channel enters its release
-        AllSoundOff,    // every voice of the channel fades out within a few milliseconds
+        NoteOn,           // data1 key 0…127, data2 velocity 1…127
+        NoteOff,          // data1 key
+        ProgramChange,    // data1 GM program 0…127
+        ControlChange,    // data1 controller, data2 value
+        PitchBend,        // data1 the low 7 bits, data2 the high 7 bits: 8192 is the centre
+        ChannelPressure,  // data1 pressure 0…127
+        AllNotesOff,      // every sounding note of the channel enters its release
+        AllSoundOff,      // every voice of the channel fades out within a few milliseconds
     };
 
     std::uint32_t frameOffset = 0;  // 0 <= frameOffset < frames of the render() call
@@ -57,6 +59,11 @@ public:
     // RT-safe: yes.
     virtual void render(std::span<const InstrumentEvent> events, float* left, float* right,
                         std::uint32_t frames) noexcept = 0;
+
+    // Frames by which the sound comes out later than the events that make it (a look-ahead
+    // limiter's delay); an offline render drops that many frames from the start so that every note
+    // lands on its exact frame in the file. Thread: any. RT-safe: yes.
+    virtual std::uint32_t latencyFrames() const noexcept { return 0; }
 
     // Voices sounding now (including releasing ones). Thread: audio, or control while no render()
     // runs. RT-safe: yes.

@@ -22,6 +22,7 @@
 #include <string>
 
 #include "mos/audio/AudioDevice.hpp"
+#include "mos/audio/InstrumentBank.hpp"
 #include "mos/core/EventBus.hpp"
 #include "mos/core/Rational.hpp"
 #include "mos/core/Result.hpp"
@@ -82,6 +83,13 @@ public:
 
     transport::TransportPosition position() const;
     bool metronome() const;
+
+    // Plays the parts with `bank` (loaded by the caller, off the audio thread) from the audio
+    // thread's next block on; until a bank is given, the fallback synth plays. Thread: control.
+    // RT-safe: no.
+    void setInstruments(std::shared_ptr<const audio::InstrumentBank> bank);
+    // True once the audio thread plays the bank given (the vision's Apollo.isReady).
+    bool instrumentsReady() const noexcept;
 
     // The store holds every loaded score; an edit of the playing one is heard at once.
     score::Store& store() noexcept;

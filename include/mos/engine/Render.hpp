@@ -10,9 +10,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "mos/audio/InstrumentBank.hpp"
 #include "mos/core/Rational.hpp"
 #include "mos/core/Result.hpp"
 #include "mos/core/SampleTime.hpp"
@@ -28,6 +30,8 @@ struct RenderOptions {
     bool metronome = false;
     std::uint32_t blockFrames = 512;
     double maxTailSeconds = 3.0;  // after the last note, how long release tails may ring
+    // What plays the parts: a SoundFont or SFZ bank, or (null) the built-in fallback synth.
+    std::shared_ptr<const audio::InstrumentBank> instruments{};
 };
 
 struct RenderReport {

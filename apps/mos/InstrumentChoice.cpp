@@ -1,0 +1,56 @@
+#include "InstrumentChoice.hpp"
+
+#include <iostream>
+
+#include "mos/audio/InstrumentLoader.hpp"
+#include "mos/audio/SoundFontLocator.hpp"
+#include "mos/core/Paths.hpp"
+
+namespace mos::cli {
+
+namespace {
+
+constexpr const char* kFallback = "fallback synth";
+
+}  // namespace
+
+void addSoundFontOption(CLI::App& command, std::string& soundfont) {
+    command.add_option("--soundfont", soundfont,
+                       "Instruments: a .sf2, .sf3 or .sfz file (or a folder of them); 'none' for the built-in synth. "
+                       "Default: $MOS_SOUNDFONT, else the General MIDI SoundFont installed");
+}
+
+std::optional<InstrumentChoice> chooseInstruments(const std::string& command, const std::string& soundfont,
+                                                  audio::SampleStore& store) {
+    if (soundfont == "none") return InstrumentChoice{nullptr, kFallback};
+    const bool named = !soundfont.empty();
+    auto locator = named ? audio::SoundFontLocator{std::filesystem::path{soundfont}, {}}
+                         : audio::SoundFontLocator::forEnvironment(core::Environment::current());
+    const audio::SoundFontSearch search = locator.locate();
+    if (!search.use) {
+        if (named) {
+            std::cerr << "mos " << command << ": " << soundfont << ": ";
+            if (!search.invalid.empty()) {
+                std::cerr << search.invalid.front().reason << '\n';
+            } else {
+                std::cerr << "no .sf2, .sf3 or .sfz instrument there\n";
+            }
+            return std::nullopt;
+        }
+        return InstrumentChoice{nullptr, kFallback};
+    }
+    auto bank = audio::loadInstrument(*search.use, store);
+    if (!bank) {
+        if (named) {
+            std::cerr << "mos " << command << ": " << bank.error().describe() << '\n';
+            return std::nullopt;
+        }
+        std::cerr << "mos " << command << ": warning: " << bank.error().describe() << "; playing with the " << kFallback
+                  << '\n';
+        return InstrumentChoice{nullptr, kFallback};
+    }
+    return InstrumentChoice{std::move(*bank),
+                            std::string{audio::toString(search.use->format)} + " " + search.use->path.string()};
+}
+
+}  // namespace mos::cli
