@@ -21,7 +21,7 @@ void addSoundFontOption(CLI::App& command, std::string& soundfont) {
 }
 
 std::optional<InstrumentChoice> chooseInstruments(const std::string& command, const std::string& soundfont,
-                                                  audio::SampleStore& store) {
+                                                  audio::SampleStore& store, std::span<const audio::PresetId> played) {
     if (soundfont == "none") return InstrumentChoice{nullptr, kFallback};
     const bool named = !soundfont.empty();
     auto locator = named ? audio::SoundFontLocator{std::filesystem::path{soundfont}, {}}
@@ -39,7 +39,7 @@ std::optional<InstrumentChoice> chooseInstruments(const std::string& command, co
         }
         return InstrumentChoice{nullptr, kFallback};
     }
-    auto bank = audio::loadInstrument(*search.use, store);
+    auto bank = audio::loadInstrument(*search.use, store, played);
     if (!bank) {
         if (named) {
             std::cerr << "mos " << command << ": " << bank.error().describe() << '\n';

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -25,8 +26,10 @@ void addSoundFontOption(CLI::App& command, std::string& soundfont);
 
 // Loads the instruments `soundfont` names (empty: the default). A file the user named that cannot be
 // loaded is an error, printed as "mos COMMAND: …"; a default that fails falls back to the synth with
-// a warning. Thread: control.
+// a warning. With `played` named, a SoundFont loads only those presets (see audio::loadInstrument).
+// Thread: control.
 std::optional<InstrumentChoice> chooseInstruments(const std::string& command, const std::string& soundfont,
-                                                  audio::SampleStore& store);
+                                                  audio::SampleStore& store,
+                                                  std::span<const audio::PresetId> played = {});
 
 }  // namespace mos::cli

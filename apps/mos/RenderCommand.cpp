@@ -57,18 +57,21 @@ int run(const RenderArguments& arguments, bool json) {
                   << arguments.tune << '\n';
         return 1;
     }
-    audio::SampleStore store;
-    const auto instruments = chooseInstruments("render", arguments.soundfont, store);
-    if (!instruments) return 1;
+    const score::Score& score = scores[arguments.tune - 1];
     engine::RenderOptions options;
-    options.instruments = instruments->bank;
     options.sampleRate = core::SampleRate{arguments.rate};
     options.tempoScale = core::Rational{std::llround(arguments.tempo * 1000), 1000};
     if (!arguments.from.empty()) options.fromMeasure = arguments.from;
     if (!arguments.to.empty()) options.toMeasure = arguments.to;
     options.metronome = arguments.metronome;
+    audio::SampleStore store;
+    // Only the presets the score plays are loaded: most of a General MIDI SoundFont is not needed.
+    const auto instruments =
+        chooseInstruments("render", arguments.soundfont, store, engine::presetsPlayed(score, options));
+    if (!instruments) return 1;
+    options.instruments = instruments->bank;
     const bool showProgress = !json && ::isatty(STDERR_FILENO) == 1;
-    const auto rendered = engine::renderToFile(scores[arguments.tune - 1], options, arguments.output,
+    const auto rendered = engine::renderToFile(score, options, arguments.output,
                                                showProgress ? drawProgress : std::function<void(double)>{});
     if (showProgress) std::cerr << '\n';
     if (!rendered) {

@@ -8,16 +8,32 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "mos/audio/Apollo.hpp"
 #include "mos/audio/AudioFileWriter.hpp"
 #include "mos/audio/Engine.hpp"
+#include "mos/score/PlayedNotes.hpp"
 #include "mos/transport/MeasureRange.hpp"
 #include "mos/transport/Player.hpp"
 #include "mos/transport/Program.hpp"
 
 namespace mos::engine {
+
+std::vector<audio::PresetId> presetsPlayed(const score::Score& score, const RenderOptions& options) {
+    const transport::Program program =
+        transport::compile(score, {.sampleRate = options.sampleRate, .tempoScale = options.tempoScale});
+    std::set<std::uint8_t> channels;
+    for (const transport::ProgramNote& note : program.notes()) channels.insert(note.channel0to15);
+    if (options.metronome) channels.insert(score::kDrumChannel0to15);
+    std::vector<audio::PresetId> presets;
+    for (const std::uint8_t channel : channels) {
+        const bool drums = channel == score::kDrumChannel0to15;
+        presets.push_back({drums ? audio::kDrumBank : std::uint16_t{0}, program.channelPrograms()[channel]});
+    }
+    return presets;
+}
 
 core::Result<RenderReport> render(const score::Score& score, const RenderOptions& options, const AudioOutput& output,
                                   const std::function<void(double)>& progress) {

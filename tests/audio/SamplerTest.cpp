@@ -282,6 +282,26 @@ TEST(SamplerTest, EnvelopeStagesTakeTheirTimes) {
     EXPECT_EQ(sampler->activeVoices(), 0U);
 }
 
+// A quiet sample decaying for 10 s falls under the noise floor long before its envelope ends: the
+// voice stops then, and what it played up to that point was already far below 16-bit silence.
+TEST(SamplerTest, AVoiceEndsOnceNothingOfItCanBeHeard) {
+    Sample quiet;
+    quiet.sampleRate = kRate;
+    quiet.data.assign(frames(0.5), 0.01F);  // -40 dBFS
+    quiet.finish();
+    SamplerRegion region = looped(regionFor(std::make_shared<const Sample>(std::move(quiet))), 0, frames(0.5));
+    region.volumeEnvelope = {.attack = 0.0F, .decay = 10.0F, .sustain = 0.0F, .release = 1.0F};
+    auto sampler = samplerWith(bankOf({region}));
+    // The decay falls 96 dB in 10 s; from -40 dBFS the floor (-100 dB) is 60 dB down: after ~6.3 s.
+    const auto out = play(*sampler, {InstrumentEvent::noteOn(0, 0, 60, 127)}, frames(7.0), 512);
+    EXPECT_EQ(sampler->activeVoices(), 0U);
+    EXPECT_GT(rms(window(out.left, 5.0, 5.1)), 0.0);  // still playing, under -90 dBFS
+    float loudestAtTheEnd = 0.0F;
+    for (const float value : window(out.left, 6.0, 7.0)) loudestAtTheEnd = std::max(loudestAtTheEnd, std::abs(value));
+    EXPECT_LT(loudestAtTheEnd, 1.0e-5F);
+    EXPECT_EQ(out.left.back(), 0.0F);
+}
+
 TEST(SamplerTest, VelocityLayersChooseTheirSample) {
     SamplerRegion soft = looped(regionFor(sine(220.0, 0.5, kA4)), 0, 24000);
     soft.hiVelocity = 63;

@@ -189,6 +189,37 @@ TEST_F(SoundFontFileTest, PresetsAreSortedByBankThenProgramAndKeepTheFontName) {
     EXPECT_TRUE(bank->warnings.empty()) << allWarnings(*bank);
 }
 
+// A render loads only the presets it plays: those find() answers its ids with, over samples of
+// their own, while find() still answers every id played as the whole font would.
+TEST_F(SoundFontFileTest, LoadingThePresetsPlayedKeepsWhatFindAnswersThemWith) {
+    SoundFontBuilder font{"Four"};
+    for (int i = 0; i < 4; ++i) {
+        font.addSample(SfSample::sine("tone" + std::to_string(i), 220.0 * (i + 1), 44100, 4410));
+        font.addInstrument("Tone " + std::to_string(i), {SfZone{}.sample(static_cast<std::uint16_t>(i))});
+    }
+    font.addPreset("Piano", 0, 0, {SfZone{}.instrument(0)});
+    font.addPreset("Organ", 0, 19, {SfZone{}.instrument(1)});
+    font.addPreset("Strings", 0, 48, {SfZone{}.instrument(2)});
+    font.addPreset("Kit", 128, 0, {SfZone{}.instrument(3)});
+    font.write(directory_.path() / "four.sf2");
+    SampleStore wholeStore;
+    const auto all = loadSoundFont(directory_.path() / "four.sf2", wholeStore);
+    ASSERT_TRUE(all) << all.error().describe();
+
+    // Bank 8's organ falls back to bank 0's, program 40 to the first preset, drum kit 25 to kit 0.
+    const std::vector<PresetId> played{{8, 19}, {0, 40}, {kDrumBank, 25}};
+    const auto some = loadSoundFont(directory_.path() / "four.sf2", store_, played);
+    ASSERT_TRUE(some) << some.error().describe();
+    std::vector<std::string> names;
+    for (const Preset& preset : some->presets) names.push_back(preset.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"Piano", "Organ", "Kit"}));
+    for (const PresetId id : played) {
+        EXPECT_EQ(some->find(id.bank, id.program)->name, all->find(id.bank, id.program)->name);
+    }
+    EXPECT_EQ(store_.size(), 3U);  // the strings' sample was never decoded
+    EXPECT_EQ(wholeStore.size(), 4U);
+}
+
 TEST_F(SoundFontFileTest, UnsetGeneratorsTakeTheDefaultsOfTheStandard) {
     const auto region = onlyRegion(fontOf({playing({})}, {using0({})}));
     ASSERT_TRUE(region);

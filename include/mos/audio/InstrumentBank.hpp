@@ -20,6 +20,17 @@ namespace mos::audio {
 // The bank General MIDI's drum channel plays from, as SoundFonts number it.
 inline constexpr std::uint16_t kDrumBank = 128;
 
+// A preset as a player asks for it: by bank and program.
+struct PresetId {
+    std::uint16_t bank = 0;
+    std::uint8_t program = 0;
+
+    friend bool operator==(const PresetId&, const PresetId&) = default;
+    friend bool operator<(const PresetId& a, const PresetId& b) noexcept {
+        return a.bank != b.bank ? a.bank < b.bank : a.program < b.program;
+    }
+};
+
 struct Preset {
     std::string name{};
     std::uint16_t bank = 0;

@@ -7,6 +7,7 @@
 //   if (search.use) auto bank = loadInstrument(*search.use, store);   // FluidR3_GM.sf2, 189 presets
 
 #include <memory>
+#include <span>
 
 #include "mos/audio/InstrumentBank.hpp"
 #include "mos/audio/SampleStore.hpp"
@@ -15,7 +16,10 @@
 
 namespace mos::audio {
 
-// Errors name the file and the place in it. Thread: control. RT-safe: no.
-core::Result<std::shared_ptr<const InstrumentBank>> loadInstrument(const InstrumentFile& file, SampleStore& store);
+// Errors name the file and the place in it. With `played` named, a SoundFont loads only the presets
+// that answer for them (see loadSoundFont); an SFZ is one instrument either way.
+// Thread: control. RT-safe: no.
+core::Result<std::shared_ptr<const InstrumentBank>> loadInstrument(const InstrumentFile& file, SampleStore& store,
+                                                                   std::span<const PresetId> played = {});
 
 }  // namespace mos::audio

@@ -37,8 +37,9 @@ struct Sample {
     // loopEnd == 0 when the file names none.
     std::uint32_t loopStart = 0;
     std::uint32_t loopEnd = 0;
+    float peak = 0;  // the largest magnitude of any frame: how loud the sample can ever sound
 
-    // Appends the guard and fixes `frames`: call once the sound frames are all in `data`.
+    // Appends the guard and fixes `frames` and `peak`: call once the sound frames are all in `data`.
     // Thread: control. RT-safe: no.
     void finish();
     std::size_t bytes() const noexcept { return data.capacity() * sizeof(float); }

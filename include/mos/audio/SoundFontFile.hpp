@@ -21,13 +21,16 @@
 
 namespace mos::audio {
 
-// Reads the file at `path`; its samples go into (or are shared through) `store`.
+// Reads the file at `path`; its samples go into (or are shared through) `store`. With `played`
+// named, only the presets InstrumentBank::find would answer for those ids are loaded (a render
+// that plays a piano needs no other sample), and find() gives the same presets for them.
 // Thread: control. RT-safe: no.
-core::Result<InstrumentBank> loadSoundFont(const std::filesystem::path& path, SampleStore& store);
+core::Result<InstrumentBank> loadSoundFont(const std::filesystem::path& path, SampleStore& store,
+                                           std::span<const PresetId> played = {});
 
 // The same from bytes already in memory; `name` stands for the file in errors and sample keys.
 // Thread: control. RT-safe: no.
 core::Result<InstrumentBank> readSoundFont(std::span<const std::byte> bytes, const std::string& name,
-                                           SampleStore& store);
+                                           SampleStore& store, std::span<const PresetId> played = {});
 
 }  // namespace mos::audio

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "mos/audio/InstrumentBank.hpp"
 #include "mos/core/Rational.hpp"
@@ -49,6 +50,12 @@ using AudioOutput = std::function<core::Result<void>(const float* left, const fl
 // name the measure that does not exist, or are the output's. Thread: control. RT-safe: no.
 core::Result<RenderReport> render(const score::Score& score, const RenderOptions& options, const AudioOutput& output,
                                   const std::function<void(double)>& progress = {});
+
+// The presets a render of `score` plays: each channel's General MIDI program in bank 0, the drum
+// channel's kit in audio::kDrumBank, and that kit for the metronome's clicks. Given to
+// audio::loadInstrument, they load no more of a SoundFont than the render needs.
+// Thread: control. RT-safe: no.
+std::vector<audio::PresetId> presetsPlayed(const score::Score& score, const RenderOptions& options);
 
 // Renders `score` to `path` (.wav or .flac), calling `progress` with 0…1 now and then. Errors name
 // the file, or the measure that does not exist. Thread: control. RT-safe: no.

@@ -30,6 +30,17 @@ public:
         if (++position_ == ring_.size()) position_ = 0;
     }
 
+    // The ring from the leaving sample up to where it wraps: for k < framesBeforeWrap(), head()[k]
+    // is what leaves k frames from now, and where what enters then goes; advance(k) moves past
+    // them. Loops over many frames run faster on it than on leaving() and enter().
+    // Thread: audio. RT-safe: yes.
+    float* head() noexcept { return ring_.data() + position_; }
+    std::uint32_t framesBeforeWrap() const noexcept { return static_cast<std::uint32_t>(ring_.size() - position_); }
+    void advance(std::uint32_t frames) noexcept {
+        position_ += frames;
+        if (position_ >= ring_.size()) position_ -= ring_.size();
+    }
+
     // enter() returning what left. Thread: audio. RT-safe: yes.
     float shift(float sample) noexcept {
         const float leavingSample = leaving();

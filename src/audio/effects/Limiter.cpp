@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace mos::audio::effects {
 
@@ -59,8 +60,32 @@ void Limiter::reset() noexcept {
     reducingFrames_ = 0;
 }
 
+bool Limiter::passesThrough(const float* left, const float* right, std::uint32_t frames) const noexcept {
+    if (releasedGain_ != 1.0 || reducingFrames_ != 0 || !neededGain_.allUnity()) return false;
+    float peak = 0.0F;
+    for (std::uint32_t frame = 0; frame < frames; ++frame) {
+        peak = std::max(peak, std::max(std::abs(left[frame]), std::abs(right[frame])));
+    }
+    return peak <= ceiling_;  // false for a NaN, which the frame-by-frame path handles
+}
+
 void Limiter::process(float* left, float* right, std::uint32_t frames) noexcept {
     if (sampleRate_ <= 0.0F) return;
+    if (passesThrough(left, right, frames)) {
+        // What the loop below would do with a gain of 1 throughout: the reductions' ring holds
+        // only zeros, which turning it does not change, and the clamp changes no frame.
+        for (const auto& [channel, delay] : {std::pair{left, &leftDelay_}, std::pair{right, &rightDelay_}}) {
+            std::uint32_t done = 0;
+            while (done < frames) {
+                const std::uint32_t run = std::min(frames - done, delay->framesBeforeWrap());
+                std::swap_ranges(channel + done, channel + done + run, delay->head());
+                delay->advance(run);
+                done += run;
+            }
+        }
+        neededGain_.pushUnity(frames);
+        return;
+    }
     const double window = reductions_.length();
     for (std::uint32_t frame = 0; frame < frames; ++frame) {
         const float peak = std::max(std::abs(left[frame]), std::abs(right[frame]));
@@ -92,6 +117,12 @@ void Limiter::WindowMinimum::reset() noexcept {
     front_ = 0;
     count_ = 0;
     frame_ = 0;
+}
+
+void Limiter::WindowMinimum::pushUnity(std::uint32_t frames) noexcept {
+    if (frames == 0) return;
+    frame_ += frames;
+    ring_[front_] = Candidate{1.0F, frame_ - 1};
 }
 
 float Limiter::WindowMinimum::push(float value) noexcept {

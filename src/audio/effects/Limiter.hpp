@@ -67,6 +67,10 @@ private:
         void prepare(std::size_t window);
         void reset() noexcept;
         float push(float value) noexcept;
+        // True when every value in the window is 1 (no reduction needed anywhere in it).
+        bool allUnity() const noexcept { return count_ == 1 && ring_[front_].value == 1.0F; }
+        // push(1) `frames` times, when allUnity(): the newest 1 is then the window's only candidate.
+        void pushUnity(std::uint32_t frames) noexcept;
 
     private:
         struct Candidate {
@@ -80,6 +84,9 @@ private:
     };
 
     void applyParameters() noexcept;
+    // Whether the gain is 1 now and stays 1 through these frames: nothing in the window or in
+    // them needs reducing. They then only pass through the look-ahead delay.
+    bool passesThrough(const float* left, const float* right, std::uint32_t frames) const noexcept;
 
     Parameters parameters_;
     float sampleRate_ = 0.0F;

@@ -56,19 +56,17 @@ std::uint32_t primeFrames(float seconds, float sampleRate, std::uint32_t atLeast
     return frames;
 }
 
-// Multiplies `v` by the orthonormal 8×8 Hadamard matrix: three stages of sum-and-difference
-// butterflies (24 additions) instead of 64 multiply-adds.
-void hadamard(std::array<float, 8>& v) noexcept {
-    for (std::size_t half = 1; half < v.size(); half *= 2) {
-        for (std::size_t start = 0; start < v.size(); start += 2 * half) {
-            for (std::size_t i = start; i < start + half; ++i) {
-                const float sum = v[i] + v[i + half];
-                v[i + half] = v[i] - v[i + half];
-                v[i] = sum;
-            }
-        }
-    }
-    for (float& value : v) value *= kHadamardScale;
+// The orthonormal 8×8 Hadamard matrix times `v`: three stages of sum-and-difference butterflies
+// (24 additions) instead of 64 multiply-adds. Written out on values, not looped over an array: a
+// loop's stores and the vector loads that follow them stall the processor at every frame.
+std::array<float, 8> hadamard(const std::array<float, 8>& v) noexcept {
+    const float a0 = v[0] + v[1], a1 = v[0] - v[1], a2 = v[2] + v[3], a3 = v[2] - v[3];
+    const float a4 = v[4] + v[5], a5 = v[4] - v[5], a6 = v[6] + v[7], a7 = v[6] - v[7];
+    const float b0 = a0 + a2, b2 = a0 - a2, b1 = a1 + a3, b3 = a1 - a3;
+    const float b4 = a4 + a6, b6 = a4 - a6, b5 = a5 + a7, b7 = a5 - a7;
+    return {(b0 + b4) * kHadamardScale, (b1 + b5) * kHadamardScale, (b2 + b6) * kHadamardScale,
+            (b3 + b7) * kHadamardScale, (b0 - b4) * kHadamardScale, (b1 - b5) * kHadamardScale,
+            (b2 - b6) * kHadamardScale, (b3 - b7) * kHadamardScale};
 }
 
 bool silent(const float* samples, std::uint32_t frames) noexcept {
@@ -86,8 +84,8 @@ void Reverb::prepare(float sampleRate, std::uint32_t /*maxBlockFrames*/) {
         lines_[i].delay.prepare(previous);
     }
     for (std::size_t i = 0; i < kDiffusersPerSide; ++i) {
-        leftDiffusers_[i].delay.prepare(primeFrames(kLeftDiffuserSeconds[i], sampleRate_, 1));
-        rightDiffusers_[i].delay.prepare(primeFrames(kRightDiffuserSeconds[i], sampleRate_, 1));
+        leftDiffusers_[i].prepare(primeFrames(kLeftDiffuserSeconds[i], sampleRate_, 1));
+        rightDiffusers_[i].prepare(primeFrames(kRightDiffuserSeconds[i], sampleRate_, 1));
     }
     longestDelayFrames_ = previous;  // the lines are longer than the all-passes
     updateLineFilters();
@@ -107,7 +105,7 @@ void Reverb::reset() noexcept {
         line.state = 0.0F;
     }
     for (DiffuserChain* chain : {&leftDiffusers_, &rightDiffusers_}) {
-        for (Diffuser& diffuser : *chain) diffuser.delay.reset();
+        for (FixedDelay& diffuser : *chain) diffuser.reset();
     }
     quietFrames_ = longestDelayFrames_;
 }
@@ -128,29 +126,63 @@ void Reverb::updateLineFilters() noexcept {
     }
 }
 
-float Reverb::Diffuser::process(float input) noexcept {
-    const float delayed = delay.leaving();
-    const float stored = flushTiny(input + kDiffusion * delayed);
-    delay.enter(stored);
-    return delayed - kDiffusion * stored;
-}
-
-float Reverb::diffuse(DiffuserChain& chain, float input) noexcept {
-    for (Diffuser& diffuser : chain) input = diffuser.process(input);
-    return input;
-}
-
 void Reverb::process(const float* sendLeft, const float* sendRight, float* outLeft, float* outRight,
                      std::uint32_t frames) noexcept {
     if (sampleRate_ <= 0.0F) return;
     // All delays hold zeros and nothing arrives: the output would be exact silence.
     if (idle() && silent(sendLeft, frames) && silent(sendRight, frames)) return;
+    std::uint32_t done = 0;
+    while (done < frames) {
+        std::uint32_t run = frames - done;
+        for (const Line& line : lines_) run = std::min(run, line.delay.framesBeforeWrap());
+        for (const DiffuserChain* chain : {&leftDiffusers_, &rightDiffusers_}) {
+            for (const FixedDelay& diffuser : *chain) run = std::min(run, diffuser.framesBeforeWrap());
+        }
+        processRun(sendLeft + done, sendRight + done, outLeft + done, outRight + done, run);
+        for (Line& line : lines_) line.delay.advance(run);
+        for (DiffuserChain* chain : {&leftDiffusers_, &rightDiffusers_}) {
+            for (FixedDelay& diffuser : *chain) diffuser.advance(run);
+        }
+        done += run;
+    }
+}
 
+void Reverb::processRun(const float* sendLeft, const float* sendRight, float* outLeft, float* outRight,
+                        std::uint32_t frames) noexcept {
     const float outputGain = parameters_.wetLevel * kTapScale;
-    std::array<float, kLines> circulating{};
+    // Everything the frames carry from one to the next lives in locals: written through float
+    // pointers, members would be reloaded from memory at every frame.
+    std::array<float*, kLines> lines{};
+    std::array<float, kLines> feeds{};
+    std::array<float, kLines> poles{};
+    std::array<float, kLines> states{};
+    for (std::size_t i = 0; i < kLines; ++i) {
+        lines[i] = lines_[i].delay.head();
+        feeds[i] = lines_[i].feed;
+        poles[i] = lines_[i].pole;
+        states[i] = lines_[i].state;
+    }
+    std::array<float*, kDiffusersPerSide> leftDiffusers{};
+    std::array<float*, kDiffusersPerSide> rightDiffusers{};
+    for (std::size_t i = 0; i < kDiffusersPerSide; ++i) {
+        leftDiffusers[i] = leftDiffusers_[i].head();
+        rightDiffusers[i] = rightDiffusers_[i].head();
+    }
+    // A Schroeder all-pass: flat in magnitude, it only spreads each input sample over time.
+    const auto diffuse = [](const std::array<float*, kDiffusersPerSide>& chain, std::uint32_t frame, float input) {
+        for (float* ring : chain) {
+            const float delayed = ring[frame];
+            const float stored = flushTiny(input + kDiffusion * delayed);
+            ring[frame] = stored;
+            input = delayed - kDiffusion * stored;
+        }
+        return input;
+    };
+
+    std::uint32_t quietFrames = quietFrames_;
     for (std::uint32_t frame = 0; frame < frames; ++frame) {
-        const float left = diffuse(leftDiffusers_, sendLeft[frame]);
-        const float right = diffuse(rightDiffusers_, sendRight[frame]);
+        const float left = diffuse(leftDiffusers, frame, sendLeft[frame]);
+        const float right = diffuse(rightDiffusers, frame, sendRight[frame]);
         // The sends, the all-passes' outputs (zero only when their delays hold zeros) and the lines'
         // outputs: all zero for longestDelayFrames_ in a row means every delay holds only zeros.
         float activity = std::abs(sendLeft[frame]) + std::abs(sendRight[frame]) + std::abs(left) + std::abs(right);
@@ -158,23 +190,23 @@ void Reverb::process(const float* sendLeft, const float* sendRight, float* outLe
         float wetLeft = 0.0F;
         float wetRight = 0.0F;
         for (std::size_t i = 0; i < kLines; ++i) {
-            Line& line = lines_[i];
-            line.state = flushTiny(line.feed * line.delay.leaving() + line.pole * line.state);
-            circulating[i] = line.state;
-            activity += std::abs(line.state);
-            wetLeft += kLeftTaps[i] * line.state;
-            wetRight += kRightTaps[i] * line.state;
+            states[i] = flushTiny(feeds[i] * lines[i][frame] + poles[i] * states[i]);
+            activity += std::abs(states[i]);
+            wetLeft += kLeftTaps[i] * states[i];
+            wetRight += kRightTaps[i] * states[i];
         }
         outLeft[frame] += outputGain * wetLeft;
         outRight[frame] += outputGain * wetRight;
 
-        hadamard(circulating);
+        const std::array<float, kLines> circulating = hadamard(states);
         for (std::size_t i = 0; i < kLines; i += 2) {
-            lines_[i].delay.enter(circulating[i] + kInjectionGain * left);
-            lines_[i + 1].delay.enter(circulating[i + 1] + kInjectionGain * right);
+            lines[i][frame] = circulating[i] + kInjectionGain * left;
+            lines[i + 1][frame] = circulating[i + 1] + kInjectionGain * right;
         }
-        quietFrames_ = activity == 0.0F ? std::min(quietFrames_ + 1, longestDelayFrames_) : 0;
+        quietFrames = activity == 0.0F ? std::min(quietFrames + 1, longestDelayFrames_) : 0;
     }
+    quietFrames_ = quietFrames;
+    for (std::size_t i = 0; i < kLines; ++i) lines_[i].state = states[i];
 }
 
 }  // namespace mos::audio::effects

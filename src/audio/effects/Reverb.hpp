@@ -66,15 +66,13 @@ private:
         float state = 0.0F;
     };
 
-    // A Schroeder all-pass: flat in magnitude, it only spreads each input sample over time.
-    struct Diffuser {
-        FixedDelay delay;
-        float process(float input) noexcept;
-    };
-    using DiffuserChain = std::array<Diffuser, kDiffusersPerSide>;
+    // The delays of a side's Schroeder all-passes.
+    using DiffuserChain = std::array<FixedDelay, kDiffusersPerSide>;
 
     void updateLineFilters() noexcept;
-    static float diffuse(DiffuserChain& chain, float input) noexcept;
+    // Frames none of whose delays wraps: their rings are read and written as plain arrays.
+    void processRun(const float* sendLeft, const float* sendRight, float* outLeft, float* outRight,
+                    std::uint32_t frames) noexcept;
 
     Parameters parameters_;
     float sampleRate_ = 0.0F;

@@ -7,8 +7,10 @@
 
 namespace mos::audio {
 
-core::Result<std::shared_ptr<const InstrumentBank>> loadInstrument(const InstrumentFile& file, SampleStore& store) {
-    auto bank = file.format == InstrumentFormat::Sfz ? loadSfz(file.path, store) : loadSoundFont(file.path, store);
+core::Result<std::shared_ptr<const InstrumentBank>> loadInstrument(const InstrumentFile& file, SampleStore& store,
+                                                                   std::span<const PresetId> played) {
+    auto bank =
+        file.format == InstrumentFormat::Sfz ? loadSfz(file.path, store) : loadSoundFont(file.path, store, played);
     if (!bank) return bank.error();
     return std::shared_ptr<const InstrumentBank>{std::make_shared<InstrumentBank>(std::move(*bank))};
 }

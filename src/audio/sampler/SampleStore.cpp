@@ -1,11 +1,15 @@
 #include "mos/audio/SampleStore.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace mos::audio {
 
 void Sample::finish() {
     frames = static_cast<std::uint32_t>(data.size() / channels);
+    peak = 0.0F;
+    for (const float value : data) peak = std::max(peak, std::abs(value));
     data.resize(data.size() + std::size_t{kGuardFrames} * channels, 0.0F);
     data.shrink_to_fit();
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include "audio/sampler/Interpolation.hpp"
@@ -15,6 +16,10 @@ constexpr float kFractionScale = 1.0F / 4294967296.0F;
 
 // The SF2 filter is open at its top cutoff with no resonance: skip it then, unless something moves it.
 constexpr float kOpenCutoffCents = 13490.0F;
+
+// Below this a voice's loudest possible frame is under the last bit of 16-bit audio by 10 dB, even
+// before the master gain: nothing of it can be heard.
+constexpr float kInaudible = 1.0e-5F;
 
 float decibelsToGain(float decibels) noexcept { return std::exp2(decibels * (3.32192809F / 20.0F)); }
 
@@ -36,8 +41,7 @@ float centsToHertz(float absoluteCents) noexcept { return 8.17579892F * std::exp
 void SamplerVoice::start(const Note& note) noexcept {
     note_ = note;
     const SamplerRegion& region = *note.region;
-    parameters_ = modulate(region, *note.channel, note.key, note.velocity);
-    channelRevision_ = note.channel->revision();
+    refreshParameters();
     volumeEnvelope_.start(region.volumeEnvelope, SamplerEnvelope::Kind::Volume, note.key, note.outputRate);
     modulationEnvelope_.start(region.modulationEnvelope, SamplerEnvelope::Kind::Modulation, note.key, note.outputRate);
     for (auto& filter : filters_) filter.reset();
@@ -109,14 +113,27 @@ void SamplerVoice::catchUpEnvelopes() noexcept {
     framesSinceControl_ = 0;
 }
 
+void SamplerVoice::refreshParameters() noexcept {
+    channelRevision_ = note_.channel->revision();
+    parameters_ = modulate(*note_.region, *note_.channel, note_.key, note_.velocity);
+    const ModulatedParameters& p = parameters_;
+    // Equal-power pan: both sides at √½ in the centre.
+    const float angle = (p.pan + 1.0F) * (std::numbers::pi_v<float> / 4.0F);
+    panGains_ = {std::cos(angle), std::sin(angle)};
+    attenuationGain_ = decibelsToGain(-p.attenuationDb);
+    loudestLfoGain_ = decibelsToGain(std::abs(p.modLfoToVolumeDb));
+    // 0 dB of resonance is the flat (Butterworth) response, Q = 1/√2.
+    filterQ_ = std::max(decibelsToGain(p.filterResonanceDb - 3.01F), 0.5F);
+    // Pitch and filter are worked out afresh at the next step.
+    tunedCents_ = std::numeric_limits<float>::quiet_NaN();
+    tunedCutoffCents_ = std::numeric_limits<float>::quiet_NaN();
+}
+
 void SamplerVoice::controlStep() noexcept {
     controlsDirty_ = false;
     catchUpEnvelopes();
     const SamplerRegion& region = *note_.region;
-    if (note_.channel->revision() != channelRevision_) {
-        channelRevision_ = note_.channel->revision();
-        parameters_ = modulate(region, *note_.channel, note_.key, note_.velocity);
-    }
+    if (note_.channel->revision() != channelRevision_) refreshParameters();
     const ModulatedParameters& p = parameters_;
     const float rate = note_.outputRate;
     const float modEnvelope = modulationEnvelope_.value();
@@ -125,9 +142,13 @@ void SamplerVoice::controlStep() noexcept {
 
     const float cents = p.pitchCents + modEnvelope * p.modEnvToPitchCents + modLfo * p.modLfoToPitchCents +
                         vibLfo * p.vibLfoToPitchCents;
-    const double ratio =
-        std::exp2(static_cast<double>(cents) / 1200.0) * region.sample->sampleRate / static_cast<double>(rate);
-    increment_ = std::max<std::uint64_t>(static_cast<std::uint64_t>(ratio * kFixedOne), 1);
+    // Most notes hold their pitch and filter for long stretches: their step repeats no exponential.
+    if (cents != tunedCents_) {
+        tunedCents_ = cents;
+        const double ratio =
+            std::exp2(static_cast<double>(cents) / 1200.0) * region.sample->sampleRate / static_cast<double>(rate);
+        increment_ = std::max<std::uint64_t>(static_cast<std::uint64_t>(ratio * kFixedOne), 1);
+    }
 
     const bool filterMoves = p.modEnvToFilterCents != 0.0F || p.modLfoToFilterCents != 0.0F;
     filterOn_ =
@@ -136,12 +157,17 @@ void SamplerVoice::controlStep() noexcept {
     if (filterOn_) {
         const float cutoffCents =
             p.filterCutoffCents + modEnvelope * p.modEnvToFilterCents + modLfo * p.modLfoToFilterCents;
-        const float cutoffPerSample = std::min(centsToHertz(cutoffCents) / rate, 0.45F);
-        // 0 dB of resonance is the flat (Butterworth) response, Q = 1/√2.
-        const float q = std::max(decibelsToGain(p.filterResonanceDb - 3.01F), 0.5F);
-        for (auto& filter : filters_) filter.tune(cutoffPerSample, q);
-        onePoleCoefficient_ = 1.0F - std::exp(-2.0F * std::numbers::pi_v<float> * cutoffPerSample);
+        if (cutoffCents != tunedCutoffCents_) {
+            tunedCutoffCents_ = cutoffCents;
+            const float cutoffPerSample = std::min(centsToHertz(cutoffCents) / rate, 0.45F);
+            if (region.filter == FilterType::LowPass1Pole || region.filter == FilterType::HighPass1Pole) {
+                onePoleCoefficient_ = 1.0F - std::exp(-2.0F * std::numbers::pi_v<float> * cutoffPerSample);
+            } else {
+                for (auto& filter : filters_) filter.tune(region.filter, cutoffPerSample, filterQ_);
+            }
+        }
     }
+    const float filterPeakGain = filterOn_ ? std::max(filterQ_, 1.0F) : 1.0F;
 
     // Gains at the end of the step, reached by a straight glide from where they are now.
     const std::array<float, 2> now{gainNow(0), gainNow(1)};
@@ -157,11 +183,21 @@ void SamplerVoice::controlStep() noexcept {
         }
         SamplerEnvelope ahead = volumeEnvelope_;
         ahead.advance(static_cast<float>(frames));
-        const float level =
-            ahead.amplitude() * decibelsToGain(modLfo * p.modLfoToVolumeDb - p.attenuationDb) * velocityGain_;
-        // Equal-power pan: both sides at √½ in the centre.
-        const float angle = (p.pan + 1.0F) * (std::numbers::pi_v<float> / 4.0F);
-        stepTarget_ = {level * std::cos(angle), level * std::sin(angle)};
+        const float lfoGain = p.modLfoToVolumeDb == 0.0F ? 1.0F : decibelsToGain(modLfo * p.modLfoToVolumeDb);
+        const float level = ahead.amplitude() * lfoGain * attenuationGain_ * velocityGain_;
+        // Past its attack and hold the envelope only falls: once even the sample's loudest frame,
+        // at the LFO's loudest, through the filter's peak and into both sends, would sound below
+        // the noise floor, the voice has ended for any ear.
+        if (volumeEnvelope_.stage() >= SamplerEnvelope::Stage::Decay) {
+            const float loudest = ahead.amplitude() * loudestLfoGain_ * attenuationGain_ * velocityGain_ *
+                                  region.sample->peak * filterPeakGain * (1.0F + p.reverbSend + p.chorusSend);
+            const float current = std::max(now[0], now[1]) * region.sample->peak * filterPeakGain;
+            if (loudest < kInaudible && current < kInaudible) {
+                active_ = false;
+                return;
+            }
+        }
+        stepTarget_ = {level * panGains_[0], level * panGains_[1]};
     }
     stepStart_ = now;
     for (std::size_t side = 0; side < 2; ++side) {
@@ -197,26 +233,28 @@ void SamplerVoice::renderStep(const VoiceBuses& buses, std::uint32_t frames) noe
     const float startRight = stepStart_[1];
     const float slopeLeft = stepSlope_[0];
     const float slopeRight = stepSlope_[1];
-    if (reverbSend_ <= 0.0F && chorusSend_ <= 0.0F) {
-        for (std::uint32_t i = 0; i < made; ++i) {
-            const auto n = static_cast<float>(first + i);
-            buses.dryLeft[i] += left[i] * (startLeft + slopeLeft * n);
-            buses.dryRight[i] += right[i] * (startRight + slopeRight * n);
-        }
-    } else {
-        const float reverb = reverbSend_;
-        const float chorus = chorusSend_;
-        for (std::uint32_t i = 0; i < made; ++i) {
-            const auto n = static_cast<float>(first + i);
-            const float outLeft = left[i] * (startLeft + slopeLeft * n);
-            const float outRight = right[i] * (startRight + slopeRight * n);
-            buses.dryLeft[i] += outLeft;
-            buses.dryRight[i] += outRight;
-            buses.reverbLeft[i] += outLeft * reverb;
-            buses.reverbRight[i] += outRight * reverb;
-            buses.chorusLeft[i] += outLeft * chorus;
-            buses.chorusRight[i] += outRight * chorus;
-        }
+    // The voice's frames go to local arrays first: the buses and the scratch are all float*, and
+    // loops that store through one while reading another the compiler cannot vectorize.
+    std::array<float, kControlFrames> outLeft;
+    std::array<float, kControlFrames> outRight;
+    for (std::uint32_t i = 0; i < made; ++i) {
+        const auto n = static_cast<float>(first + i);
+        outLeft[i] = left[i] * (startLeft + slopeLeft * n);
+        outRight[i] = right[i] * (startRight + slopeRight * n);
+    }
+    const auto add = [made](float* bus, const std::array<float, kControlFrames>& out, float gain) {
+        for (std::uint32_t i = 0; i < made; ++i) bus[i] += out[i] * gain;
+    };
+    add(buses.dryLeft, outLeft, 1.0F);
+    add(buses.dryRight, outRight, 1.0F);
+    // A send at zero adds nothing: its bus is left alone.
+    if (reverbSend_ > 0.0F) {
+        add(buses.reverbLeft, outLeft, reverbSend_);
+        add(buses.reverbRight, outRight, reverbSend_);
+    }
+    if (chorusSend_ > 0.0F) {
+        add(buses.chorusLeft, outLeft, chorusSend_);
+        add(buses.chorusRight, outRight, chorusSend_);
     }
 
     age_ += frames;
@@ -229,29 +267,12 @@ void SamplerVoice::renderStep(const VoiceBuses& buses, std::uint32_t frames) noe
     if (made < frames) active_ = false;  // the sample ended
 }
 
-// One loop per filter type, so the type is decided once per run, not once per frame. The filter's
-// state is copied into locals: written through `samples`, a float*, it would otherwise be reloaded
-// from memory at every frame.
+// The one-pole state is copied into a local: written through `samples`, a float*, it would
+// otherwise be reloaded from memory at every frame.
 void SamplerVoice::filter(float* samples, std::uint32_t frames, std::size_t channel) noexcept {
-    synth::StateVariableFilter svf = filters_[channel];
     float state = onePoleState_[channel];
     const float coefficient = onePoleCoefficient_;
     switch (note_.region->filter) {
-        case FilterType::LowPass2Pole:
-            for (std::uint32_t i = 0; i < frames; ++i) samples[i] = svf.process(samples[i]).low;
-            break;
-        case FilterType::HighPass2Pole:
-            for (std::uint32_t i = 0; i < frames; ++i) samples[i] = svf.process(samples[i]).high;
-            break;
-        case FilterType::BandPass2Pole:
-            for (std::uint32_t i = 0; i < frames; ++i) samples[i] = svf.process(samples[i]).band;
-            break;
-        case FilterType::BandReject2Pole:
-            for (std::uint32_t i = 0; i < frames; ++i) {
-                const auto out = svf.process(samples[i]);
-                samples[i] = out.low + out.high;
-            }
-            break;
         case FilterType::LowPass1Pole:
             for (std::uint32_t i = 0; i < frames; ++i) {
                 state += coefficient * (samples[i] - state);
@@ -266,8 +287,10 @@ void SamplerVoice::filter(float* samples, std::uint32_t frames, std::size_t chan
             break;
         case FilterType::None:
             break;
+        default:
+            filters_[channel].process(samples, frames);
+            break;
     }
-    filters_[channel] = svf;
     onePoleState_[channel] = state;
 }
 
@@ -285,6 +308,35 @@ float SamplerVoice::tap(std::int64_t frame, int channel, const float* data) cons
     const auto lastReadable = static_cast<std::int64_t>(region.sample->frames) + Sample::kGuardFrames;
     if (frame < 0 || frame >= lastReadable) return 0.0F;
     return data[frame * Channels + channel];
+}
+
+// First every frame's taps and fraction are gathered, then the interpolation runs over whole
+// arrays, which the compiler turns into vector arithmetic: four frames at a time, not one.
+template <int Channels>
+std::uint32_t SamplerVoice::cubicRun(const float* data, std::uint32_t frames, float* const* out,
+                                     std::uint32_t made) noexcept {
+    constexpr auto kChannels = static_cast<std::size_t>(Channels);
+    std::array<float, kControlFrames> fractions;
+    std::array<std::array<float, kControlFrames>, 4 * kChannels> taps;  // frames -1, 0, 1, 2 of each channel
+    std::uint64_t position = position_;
+    for (std::uint32_t k = 0; k < frames; ++k) {
+        const float* before = data + (static_cast<std::int64_t>(position >> 32U) - 1) * Channels;
+        fractions[k] = static_cast<float>(static_cast<std::uint32_t>(position)) * kFractionScale;
+        for (std::size_t t = 0; t < 4 * kChannels; ++t) taps[t][k] = before[t];
+        position += increment_;
+    }
+    position_ = position;
+    for (std::size_t c = 0; c < kChannels; ++c) {
+        float* to = out[c] + made;
+        const auto& before = taps[c];
+        const auto& now = taps[kChannels + c];
+        const auto& after = taps[2 * kChannels + c];
+        const auto& afterNext = taps[3 * kChannels + c];
+        for (std::uint32_t k = 0; k < frames; ++k) {
+            to[k] = cubicHermite(before[k], now[k], after[k], afterNext[k], fractions[k]);
+        }
+    }
+    return frames;
 }
 
 template <int Channels, Interpolation Quality>
@@ -330,12 +382,16 @@ std::uint32_t SamplerVoice::readSample(std::uint32_t frames) noexcept {
             const std::uint64_t limit = static_cast<std::uint64_t>(fastLimit) << 32U;
             const std::uint64_t run =
                 std::min<std::uint64_t>((limit - position_ + increment_ - 1) / increment_, frames - made);
-            for (std::uint64_t k = 0; k < run; ++k, ++made) {
-                const float* at = data + static_cast<std::int64_t>(position_ >> 32U) * Channels;
-                const float fraction = static_cast<float>(static_cast<std::uint32_t>(position_)) * kFractionScale;
-                const auto fetch = [at](int offset, int channel) { return at[offset * Channels + channel]; };
-                for (int c = 0; c < Channels; ++c) out[c][made] = interpolate(fetch, fraction, c);
-                position_ += increment_;
+            if constexpr (Quality == Interpolation::Cubic) {
+                made += cubicRun<Channels>(data, static_cast<std::uint32_t>(run), out, made);
+            } else {
+                for (std::uint64_t k = 0; k < run; ++k, ++made) {
+                    const float* at = data + static_cast<std::int64_t>(position_ >> 32U) * Channels;
+                    const float fraction = static_cast<float>(static_cast<std::uint32_t>(position_)) * kFractionScale;
+                    const auto fetch = [at](int offset, int channel) { return at[offset * Channels + channel]; };
+                    for (int c = 0; c < Channels; ++c) out[c][made] = interpolate(fetch, fraction, c);
+                    position_ += increment_;
+                }
             }
             continue;
         }

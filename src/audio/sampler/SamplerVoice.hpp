@@ -13,7 +13,7 @@
 #include "audio/sampler/Modulation.hpp"
 #include "audio/sampler/SamplerChannel.hpp"
 #include "audio/sampler/SamplerEnvelope.hpp"
-#include "audio/synth/StateVariableFilter.hpp"
+#include "audio/sampler/VoiceFilter.hpp"
 #include "mos/audio/Sampler.hpp"
 #include "mos/audio/SamplerRegion.hpp"
 
@@ -87,6 +87,8 @@ public:
     const SamplerRegion& region() const noexcept { return *note_.region; }
 
 private:
+    // Takes the channel's controllers in: the parameters and what follows from them alone.
+    void refreshParameters() noexcept;
     void controlStep() noexcept;
     // Brings the envelopes to the current frame. They move only here, in whole runs between
     // control steps and events, so the sound does not depend on how blocks split the frames.
@@ -102,6 +104,10 @@ private:
     // returns how many it made before the sample ended.
     template <int Channels, Interpolation Quality>
     std::uint32_t readSample(std::uint32_t frames) noexcept;
+    // The fast path of cubic reading: `frames` (≤ kControlFrames) frames whose taps all lie inside
+    // the sound, written to out[c][made…]; returns `frames`.
+    template <int Channels>
+    std::uint32_t cubicRun(const float* data, std::uint32_t frames, float* const* out, std::uint32_t made) noexcept;
     template <int Channels>
     float tap(std::int64_t frame, int channel, const float* data) const noexcept;
     bool looping() const noexcept;
@@ -109,9 +115,17 @@ private:
     Note note_{};
     ModulatedParameters parameters_{};
     std::uint32_t channelRevision_ = 0;
+    // Worked out from the parameters once per change of them.
+    std::array<float, 2> panGains_{};
+    float attenuationGain_ = 1;
+    float loudestLfoGain_ = 1;  // the modulation LFO's largest lift of the volume
+    float filterQ_ = 0.7071F;
+    // The pitch and cutoff the voice is tuned to now (NaN: not yet).
+    float tunedCents_ = 0;
+    float tunedCutoffCents_ = 0;
     SamplerEnvelope volumeEnvelope_{};
     SamplerEnvelope modulationEnvelope_{};
-    std::array<synth::StateVariableFilter, 2> filters_{};
+    std::array<VoiceFilter, 2> filters_{};
     std::array<float, 2> onePoleState_{};
 
     // Sample position in 32.32 fixed point, in frames of the sample; and its step per output frame.

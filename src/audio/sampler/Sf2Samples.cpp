@@ -1,7 +1,11 @@
 #include "Sf2Samples.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <span>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "Sf3Vorbis.hpp"
 
@@ -52,7 +56,7 @@ SampleHandle SampleDecoder::sample(std::size_t index) {
     decided = SampleHandle{};
     const SampleHeader& header = headers_[index];
     if (!usable(header)) return nullptr;
-    auto stored = store_.findOrAdd(fileName_ + "#" + std::to_string(index), [&] { return decode(header); });
+    auto stored = store_.findOrAdd(keyOf(index), [&] { return decode(header); });
     if (!stored) {
         warnings_.add(Warning::UndecodableSample,
                       "sample '" + header.name + "': " + stored.error().message + "; its zones are skipped");
@@ -60,6 +64,36 @@ SampleHandle SampleDecoder::sample(std::size_t index) {
     }
     decided = *stored;
     return *decided;
+}
+
+void SampleDecoder::decodeAll() {
+    std::vector<std::size_t> todo;
+    for (std::size_t index = 0; index < headers_.size(); ++index) {
+        if (!decided_[index] && flawless(headers_[index])) todo.push_back(index);
+    }
+    std::vector<SampleHandle> decoded(todo.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t k = next++; k < todo.size(); k = next++) {
+            const SampleHeader& header = headers_[todo[k]];
+            auto stored = store_.findOrAdd(keyOf(todo[k]), [&] { return decode(header); });
+            if (stored) decoded[k] = std::move(*stored);
+        }
+    };
+    {
+        const std::size_t helpers = std::min<std::size_t>(std::thread::hardware_concurrency(), todo.size());
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 1; i < helpers; ++i) threads.emplace_back(work);
+        work();
+    }
+    for (std::size_t k = 0; k < todo.size(); ++k) {
+        if (decoded[k]) decided_[todo[k]] = std::move(decoded[k]);
+    }
+}
+
+bool SampleDecoder::flawless(const SampleHeader& header) const noexcept {
+    const std::size_t limit = header.compressed() ? data_.smpl.size() : data_.smpl.size() / kBytesPerFrame;
+    return !header.inRom() && header.start < header.end && header.end <= limit && header.sampleRate != 0;
 }
 
 std::int64_t SampleDecoder::relativeLoopStart(const SampleHeader& header) noexcept {

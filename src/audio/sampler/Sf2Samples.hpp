@@ -33,6 +33,12 @@ public:
     // warnings). Thread: control. RT-safe: no.
     SampleHandle sample(std::size_t index);
 
+    // Decodes every sample on all cores at once, so that sample() later finds each one ready: for a
+    // load of the whole font, where decoding an SF3's Vorbis streams takes most of the time.
+    // Headers with anything to report, and samples that fail, are left to sample(), which
+    // reports them if a zone uses them. Thread: control. RT-safe: no.
+    void decodeAll();
+
     // The header's loop in frames from the start of its Sample (negative or past the end when the
     // header is odd). Thread: any. RT-safe: yes.
     static std::int64_t relativeLoopStart(const SampleHeader& header) noexcept;
@@ -40,6 +46,9 @@ public:
 
 private:
     bool usable(const SampleHeader& header);
+    // Usable with nothing to warn of. Thread: any. RT-safe: yes.
+    bool flawless(const SampleHeader& header) const noexcept;
+    std::string keyOf(std::size_t index) const { return fileName_ + "#" + std::to_string(index); }
     core::Result<Sample> decode(const SampleHeader& header) const;
 
     const std::vector<SampleHeader>& headers_;

@@ -217,7 +217,7 @@ public:
     Flattener(const Hydra& hydra, SampleDecoder& samples, WarningLog& warnings)
         : hydra_{hydra}, samples_{samples}, warnings_{warnings}, instruments_(hydra.instruments.size()) {}
 
-    std::vector<Preset> presets() {
+    std::vector<Preset> presets(std::span<const PresetId> only) {
         std::vector<Preset> result;
         result.reserve(hydra_.presets.size());
         for (const PresetHeader& header : hydra_.presets) {
@@ -226,6 +226,8 @@ public:
                                                               std::to_string(header.program) + ", above 127; skipped");
                 continue;
             }
+            const PresetId id{header.bank, static_cast<std::uint8_t>(header.program)};
+            if (!only.empty() && !std::binary_search(only.begin(), only.end(), id)) continue;
             const ParsedLayer layer = readLayer(hydra_.presetZones, "preset '" + header.name + "'", header.firstZone,
                                                 header.endZone, Level::Preset, hydra_.instruments.size(), warnings_);
             Preset& preset = result.emplace_back();
@@ -382,8 +384,9 @@ private:
 
 }  // namespace
 
-std::vector<Preset> flattenPresets(const Hydra& hydra, SampleDecoder& samples, WarningLog& warnings) {
-    return Flattener{hydra, samples, warnings}.presets();
+std::vector<Preset> flattenPresets(const Hydra& hydra, SampleDecoder& samples, WarningLog& warnings,
+                                   std::span<const PresetId> only) {
+    return Flattener{hydra, samples, warnings}.presets(only);
 }
 
 }  // namespace mos::audio::sf2

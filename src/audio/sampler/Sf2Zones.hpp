@@ -6,6 +6,7 @@
 // generators (the zone's, else its global zone's) add to them, ranges intersect, and the result is
 // converted once into the region's seconds, cents, decibels and linear levels.
 
+#include <span>
 #include <vector>
 
 #include "Sf2Hydra.hpp"
@@ -16,7 +17,8 @@
 namespace mos::audio::sf2 {
 
 // The presets of `hydra` in file order (sorting is the caller's), their samples fetched through
-// `samples`. Thread: control. RT-safe: no.
-std::vector<Preset> flattenPresets(const Hydra& hydra, SampleDecoder& samples, WarningLog& warnings);
+// `samples`; only those `only` names (sorted) when it names any. Thread: control. RT-safe: no.
+std::vector<Preset> flattenPresets(const Hydra& hydra, SampleDecoder& samples, WarningLog& warnings,
+                                   std::span<const PresetId> only = {});
 
 }  // namespace mos::audio::sf2

@@ -1,15 +1,16 @@
 // SoundFont 2.04 / SF3 loading: the RIFF layout, the INFO and sdta lists, the hydra, then the
-// presets flattened into regions over samples shared through the SampleStore. The file is read into
-// memory once and every later stage reads from that buffer.
+// presets flattened into regions over samples shared through the SampleStore. The file is mapped
+// into memory and every stage reads from it; samples are decoded only for the presets loaded.
 
 #include "mos/audio/SoundFontFile.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <memory>
 #include <optional>
+#include <span>
 #include <utility>
+#include <vector>
 
+#include "MappedFile.hpp"
 #include "Sf2Hydra.hpp"
 #include "Sf2Riff.hpp"
 #include "Sf2Samples.hpp"
@@ -23,6 +24,7 @@ using core::ErrorCode;
 
 constexpr std::size_t kVersionBytes = 4;
 constexpr std::size_t kMaxInfoText = 256;  // section 5.1: INFO strings are at most 256 bytes
+constexpr std::uint16_t kHighestProgram = 127;
 
 struct Info {
     std::uint16_t major = 0;
@@ -105,10 +107,31 @@ void sortPresets(std::vector<Preset>& presets, sf2::WarningLog& warnings) {
     presets = std::move(kept);
 }
 
+// The presets InstrumentBank::find answers `played` with, sorted: found among the file's preset
+// headers as in the bank that held all of them, so a bank of only these answers the same.
+std::vector<PresetId> presetsAnswering(const sf2::Hydra& hydra, std::span<const PresetId> played) {
+    InstrumentBank headers;
+    for (const sf2::PresetHeader& header : hydra.presets) {
+        if (header.program <= kHighestProgram) {
+            headers.presets.push_back({header.name, header.bank, static_cast<std::uint8_t>(header.program), {}});
+        }
+    }
+    sf2::WarningLog unused;  // the real presets report these
+    sortPresets(headers.presets, unused);
+    std::vector<PresetId> answers;
+    for (const PresetId id : played) {
+        if (const Preset* preset = headers.find(id.bank, id.program))
+            answers.push_back({preset->bank, preset->program});
+    }
+    std::sort(answers.begin(), answers.end());
+    answers.erase(std::unique(answers.begin(), answers.end()), answers.end());
+    return answers;
+}
+
 }  // namespace
 
 core::Result<InstrumentBank> readSoundFont(std::span<const std::byte> bytes, const std::string& name,
-                                           SampleStore& store) {
+                                           SampleStore& store, std::span<const PresetId> played) {
     const sf2::FileErrors errors{name};
     auto layout = sf2::readSfbkLayout(bytes, errors);
     if (!layout) return std::move(layout).error();
@@ -124,30 +147,20 @@ core::Result<InstrumentBank> readSoundFont(std::span<const std::byte> bytes, con
     bank.path = name;
     bank.name = info->name.empty() ? std::filesystem::path{name}.stem().string() : info->name;
     sf2::SampleDecoder samples{hydra->samples, *sampleData, name, store, warnings};
-    bank.presets = sf2::flattenPresets(*hydra, samples, warnings);
+    // The whole font uses (almost) every sample: decoding them all at once uses every core.
+    if (played.empty()) samples.decodeAll();
+    const std::vector<PresetId> only = presetsAnswering(*hydra, played);
+    bank.presets = sf2::flattenPresets(*hydra, samples, warnings, only);
     sortPresets(bank.presets, warnings);
     bank.warnings = warnings.lines();
     return bank;
 }
 
-core::Result<InstrumentBank> loadSoundFont(const std::filesystem::path& path, SampleStore& store) {
-    const core::SourceLocation where{.file = path.string()};
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) {
-        return core::fail(ErrorCode::NotFound, std::filesystem::exists(path, error) ? "not a file" : "no such file",
-                          where);
-    }
-    std::ifstream in{path, std::ios::binary | std::ios::ate};
-    if (!in) return core::fail(ErrorCode::IoError, "cannot be opened", where);
-    const auto size = static_cast<std::size_t>(in.tellg());
-    in.seekg(0);
-    // Left uninitialised: the read overwrites every byte, and zeroing a 150 MB SoundFont first
-    // would be one more pass over all of it.
-    const auto bytes = std::make_unique_for_overwrite<std::byte[]>(size);
-    if (!in.read(reinterpret_cast<char*>(bytes.get()), static_cast<std::streamsize>(size))) {
-        return core::fail(ErrorCode::IoError, "cannot be read", where);
-    }
-    return readSoundFont({bytes.get(), size}, path.string(), store);
+core::Result<InstrumentBank> loadSoundFont(const std::filesystem::path& path, SampleStore& store,
+                                           std::span<const PresetId> played) {
+    auto file = sampler::MappedFile::open(path);
+    if (!file) return std::move(file).error();
+    return readSoundFont(file->bytes(), path.string(), store, played);
 }
 
 }  // namespace mos::audio

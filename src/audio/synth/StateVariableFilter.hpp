@@ -16,14 +16,32 @@ public:
         float high = 0.0F;
     };
 
+    // The filter's coefficients for a cutoff and Q: `process` reads them, and the sampler's
+    // two-frame form of the same filter is derived from them.
+    struct Coefficients {
+        float damping = 1.4142135F;  // 1 / Q
+        float a1 = 0.0F;
+        float a2 = 0.0F;
+        float a3 = 0.0F;
+    };
+
     // `cutoffPerSample` is the cutoff frequency over the sample rate, clamped to a range the
     // tangent approximation covers; `resonance` is the Q (0.707: no peak). Thread: audio. RT-safe: yes.
-    void tune(float cutoffPerSample, float resonance) noexcept {
+    static Coefficients design(float cutoffPerSample, float resonance) noexcept {
         const float g = tangent(kPi * std::clamp(cutoffPerSample, kLowestCutoff, kHighestCutoff));
-        damping_ = 1.0F / resonance;
-        a1_ = 1.0F / (1.0F + g * (g + damping_));
-        a2_ = g * a1_;
-        a3_ = g * a2_;
+        const float damping = 1.0F / resonance;
+        const float a1 = 1.0F / (1.0F + g * (g + damping));
+        const float a2 = g * a1;
+        return {damping, a1, a2, g * a2};
+    }
+
+    // Thread: audio. RT-safe: yes.
+    void tune(float cutoffPerSample, float resonance) noexcept {
+        const Coefficients c = design(cutoffPerSample, resonance);
+        damping_ = c.damping;
+        a1_ = c.a1;
+        a2_ = c.a2;
+        a3_ = c.a3;
     }
 
     // Filters one sample. Thread: audio. RT-safe: yes.
