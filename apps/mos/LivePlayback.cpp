@@ -142,6 +142,12 @@ void printSummary(const engine::Engine& engine, const engine::LoadedScore& loade
             out.number(static_cast<double>(timing.maxNanos) / 1000.0);
             out.key("mean_callback_us");
             out.number(meanMicros);
+            out.key("p50_callback_us");
+            out.number(static_cast<double>(timing.p50Nanos) / 1000.0);
+            out.key("p99_callback_us");
+            out.number(static_cast<double>(timing.p99Nanos) / 1000.0);
+            out.key("p999_callback_us");
+            out.number(static_cast<double>(timing.p999Nanos) / 1000.0);
             out.key("budget_us");
             out.number(static_cast<double>(timing.budgetNanos) / 1000.0);
             out.key("device_xruns");

@@ -1,10 +1,10 @@
 #pragma once
 
 // Times every AudioCallback::process call of a device against its block's budget (frames / sample
-// rate) and counts the device's own xruns, for AudioDevice::timing(). Every back-end runs its
-// callbacks through one of these; the audio thread's part is two clock reads and a few relaxed
-// atomic operations, so it allocates nothing, takes no lock and enters no system call (the steady
-// clock reads the vDSO).
+// rate), keeps each duration in a histogram for percentiles, and counts the device's own xruns, for
+// AudioDevice::timing(). Every back-end runs its callbacks through one of these; the audio thread's
+// part is two clock reads and a few relaxed atomic operations, so it allocates nothing, takes no
+// lock and enters no system call (the steady clock reads the vDSO).
 //
 //   CallbackTimer timer;                                              // steady clock
 //   timer.run(callback, left, right, 256, core::SampleRate{48000});   // on the audio thread
@@ -15,6 +15,7 @@
 
 #include "mos/audio/AudioDevice.hpp"
 #include "mos/core/Clock.hpp"
+#include "mos/core/LatencyHistogram.hpp"
 #include "mos/core/SampleTime.hpp"
 
 namespace mos::audio {
@@ -41,6 +42,7 @@ public:
         totalNanos_.fetch_add(elapsed, std::memory_order_relaxed);
         budgetNanos_.store(budget, std::memory_order_relaxed);
         if (elapsed > budget) overruns_.fetch_add(1, std::memory_order_relaxed);
+        durations_.record(elapsed);
         // Load-then-store is enough, with no compare-exchange: only this (single) audio thread writes.
         if (elapsed > maxNanos_.load(std::memory_order_relaxed)) maxNanos_.store(elapsed, std::memory_order_relaxed);
     }
@@ -62,6 +64,10 @@ public:
         timing.totalNanos = totalNanos_.load(std::memory_order_relaxed);
         timing.budgetNanos = budgetNanos_.load(std::memory_order_relaxed);
         timing.deviceXruns = deviceXruns_.load(std::memory_order_relaxed);
+        const core::LatencySummary durations = durations_.summary();
+        timing.p50Nanos = durations.p50Nanos;
+        timing.p99Nanos = durations.p99Nanos;
+        timing.p999Nanos = durations.p999Nanos;
         return timing;
     }
 
@@ -75,6 +81,7 @@ private:
     std::atomic<std::int64_t> totalNanos_{0};
     std::atomic<std::int64_t> budgetNanos_{0};
     std::atomic<std::uint64_t> deviceXruns_{0};
+    core::LatencyHistogram durations_;  // every callback's duration, for the percentiles
 };
 
 }  // namespace mos::audio

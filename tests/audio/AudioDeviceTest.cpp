@@ -146,6 +146,28 @@ TEST(CallbackTimerTest, TheBudgetFollowsTheBlockSize) {
     EXPECT_EQ(timer.timing().overruns, 1U);
 }
 
+TEST(CallbackTimerTest, KeepsThePercentilesOfEveryCallback) {
+    core::ManualClock clock;
+    CallbackTimer timer{clock};
+    ClockAdvancingCallback fast{clock, 1ms};
+    ClockAdvancingCallback slow{clock, 4ms};
+    std::array<float, kBlock> left{};
+    std::array<float, kBlock> right{};
+
+    // 995 callbacks of 1 ms and 5 of 4 ms: the median and p99 are fast, p99.9 is slow.
+    for (int i = 0; i < 995; ++i) timer.run(fast, left.data(), right.data(), kBlock, core::SampleRate{kRate});
+    for (int i = 0; i < 5; ++i) timer.run(slow, left.data(), right.data(), kBlock, core::SampleRate{kRate});
+
+    const CallbackTiming timing = timer.timing();
+    // The histogram's buckets are at most 12.5 % wide, so each percentile is within that above the truth.
+    EXPECT_GE(timing.p50Nanos, 1'000'000);
+    EXPECT_LE(timing.p50Nanos, 1'125'000);
+    EXPECT_GE(timing.p99Nanos, 1'000'000);
+    EXPECT_LE(timing.p99Nanos, 1'125'000);
+    EXPECT_EQ(timing.p999Nanos, 4'000'000);  // capped by the slowest callback
+    EXPECT_EQ(timing.maxNanos, 4'000'000);
+}
+
 TEST(CallbackTimerTest, CountsTheDevicesXruns) {
     CallbackTimer timer;
     timer.countDeviceXrun();
@@ -215,7 +237,12 @@ TEST(AudioDeviceTest, JackPlaysAtTheServersRateThroughThePlaybackPortsUntilStopp
     EXPECT_EQ(timing.budgetNanos, kBlockBudgetNanos);
     EXPECT_GT(timing.maxNanos, 0);
     EXPECT_GE(timing.totalNanos, timing.maxNanos);
+    EXPECT_GT(timing.p50Nanos, 0);
+    EXPECT_LE(timing.p50Nanos, timing.p99Nanos);
+    EXPECT_LE(timing.p99Nanos, timing.p999Nanos);
+    EXPECT_LE(timing.p999Nanos, timing.maxNanos);
     RecordProperty("callbacks", std::to_string(timing.callbacks));
+    RecordProperty("p999Nanos", std::to_string(timing.p999Nanos));
     RecordProperty("maxNanos", std::to_string(timing.maxNanos));
     RecordProperty("meanNanos", std::to_string(timing.totalNanos / static_cast<std::int64_t>(timing.callbacks)));
     RecordProperty("overruns", std::to_string(timing.overruns));

@@ -20,11 +20,17 @@ namespace mos::test {
 
 class DummyJackServer {
 public:
-    // Starts `jackd -n <unique name> -r -d dummy -r <sampleRate> -p <bufferFrames>`.
-    DummyJackServer(std::uint32_t sampleRate, std::uint32_t bufferFrames)
+    // Normal: `-r`, no real-time scheduling, which every machine grants. Realtime: the server and its
+    // clients' process threads run SCHED_FIFO where the process may (CAP_SYS_NICE or an rtprio
+    // limit), so a busy machine's other work cannot preempt a callback; jackd falls back to normal
+    // scheduling where it may not.
+    enum class Scheduling { Normal, Realtime };
+
+    // Starts `jackd -n <unique name> [-r] -d dummy -r <sampleRate> -p <bufferFrames>`.
+    DummyJackServer(std::uint32_t sampleRate, std::uint32_t bufferFrames, Scheduling scheduling = Scheduling::Normal)
         : name_{uniqueName()},
-          jackd_{{"jackd", "-n", name_, "-r", "-d", "dummy", "-r", std::to_string(sampleRate), "-p",
-                  std::to_string(bufferFrames)},
+          jackd_{{"jackd", "-n", name_, scheduling == Scheduling::Normal ? "-r" : "-R", "-d", "dummy", "-r",
+                  std::to_string(sampleRate), "-p", std::to_string(bufferFrames)},
                  environmentWith({}),
                  logs_.path() / "jackd.out",
                  logs_.path() / "jackd.err"} {}

@@ -30,6 +30,8 @@ public:
 };
 
 // How long the callbacks took, measured around AudioCallback::process on the device's thread.
+// The percentiles come from a log-linear histogram of every callback (core::LatencyHistogram): each
+// is at most 12.5 % above the true value and never above maxNanos.
 struct CallbackTiming {
     std::uint64_t callbacks = 0;
     std::uint64_t overruns = 0;     // callbacks that took longer than their block's budget
@@ -37,6 +39,9 @@ struct CallbackTiming {
     std::int64_t totalNanos = 0;    // sum over all callbacks
     std::int64_t budgetNanos = 0;   // frames / sample rate of the device's block
     std::uint64_t deviceXruns = 0;  // under/overruns the device or server itself reported
+    std::int64_t p50Nanos = 0;      // median callback
+    std::int64_t p99Nanos = 0;
+    std::int64_t p999Nanos = 0;  // 99.9th percentile: the tail a budget must cover
 };
 
 struct AudioDeviceOptions {

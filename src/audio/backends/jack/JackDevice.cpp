@@ -1,7 +1,10 @@
 #include "audio/backends/jack/JackDevice.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "audio/backends/jack/JackStatus.hpp"
@@ -56,6 +59,7 @@ core::Result<void> JackDevice::start(AudioCallback& callback) {
     if (running_) return core::fail(core::ErrorCode::InvalidArgument, describe() + " is already playing");
     // Release pairs with the acquire in onProcess, which runs only after jack_activate().
     callback_.store(&callback, std::memory_order_release);
+    silenced_.store(false);
     if (jack_activate(client_.get()) != 0) return jackError("cannot activate the JACK client of " + describe());
     running_ = true;
     if (connectOutputs_) {
@@ -85,6 +89,8 @@ core::Result<void> JackDevice::connectToPlayback() {
 
 void JackDevice::stop() {
     if (!running_) return;
+    silenced_.store(true);
+    while (busy_.load()) std::this_thread::sleep_for(std::chrono::microseconds{100});
     jack_deactivate(client_.get());
     running_ = false;
 }
@@ -100,9 +106,16 @@ int JackDevice::onProcess(jack_nframes_t frames, void* self) noexcept {
     auto& device = *static_cast<JackDevice*>(self);
     auto* left = static_cast<float*>(jack_port_get_buffer(device.left_, frames));
     auto* right = static_cast<float*>(jack_port_get_buffer(device.right_, frames));
-    // Acquire pairs with start(): the callback is set before the client was activated.
-    AudioCallback& callback = *device.callback_.load(std::memory_order_acquire);
-    device.timer_.run(callback, left, right, frames, device.sampleRate_);
+    device.busy_.store(true);
+    if (device.silenced_.load()) {
+        std::fill_n(left, frames, 0.0F);
+        std::fill_n(right, frames, 0.0F);
+    } else {
+        // Acquire pairs with start(): the callback is set before the client was activated.
+        AudioCallback& callback = *device.callback_.load(std::memory_order_acquire);
+        device.timer_.run(callback, left, right, frames, device.sampleRate_);
+    }
+    device.busy_.store(false);
     return 0;
 }
 

@@ -28,7 +28,7 @@ public:
     // Activates the client and, when asked at open, connects the ports to the physical playback
     // ports; an error when already started. Thread: control. RT-safe: no.
     core::Result<void> start(AudioCallback& callback) override;
-    // Deactivates the client (libjack returns once the process thread is out of the graph).
+    // Silences the callbacks, waits for one in progress to return, then deactivates the client.
     // Thread: control. RT-safe: no.
     void stop() override;
 
@@ -59,6 +59,14 @@ private:
     // Set by start() before jack_activate(), read by the process thread. libjack documents no
     // ordering between the two, so the pointer is published with release and read with acquire.
     std::atomic<AudioCallback*> callback_{nullptr};
+    // jack_deactivate() ends the process thread with an asynchronous pthread_cancel, even when a
+    // late callback is still running (the server stops waiting for a slow client); unwinding
+    // through a noexcept callback then aborts. So stop() sets silenced_, after which onProcess
+    // only writes silence, and waits while busy_ says the callback runs. Both are seq_cst: each
+    // side stores its own flag, then loads the other's, so either the process thread sees
+    // silenced_ or stop() sees busy_ (Dekker's handshake).
+    std::atomic<bool> silenced_{false};
+    std::atomic<bool> busy_{false};
     jack_port_t* left_ = nullptr;   // owned by client_
     jack_port_t* right_ = nullptr;  // owned by client_
     // Last, so it closes first: jack_client_close stops the process and xrun callbacks before the
