@@ -14,6 +14,7 @@
 #include "mos/audio/DeviceProbe.hpp"
 #include "mos/audio/SoundFontLocator.hpp"
 #include "mos/core/Paths.hpp"
+#include "mos/core/UserConfig.hpp"
 #include "mos/core/Version.hpp"
 #include "mos/midi/SequencerPorts.hpp"
 
@@ -28,6 +29,8 @@ using Hint = std::optional<std::string>;
 struct Findings {
     audio::DeviceReport devices;
     core::Result<std::vector<midi::SequencerPort>> midiPorts;
+    core::Result<core::UserConfig> config;
+    bool configExists = false;
     audio::SoundFontSearch soundFonts;
     core::Result<fs::path> database;
     bool databaseExists = false;
@@ -36,13 +39,19 @@ struct Findings {
 
 Findings lookAround() {
     const core::Environment environment = core::Environment::current();
+    auto config = core::readUserConfig(environment);
+    // A broken settings file is reported; the instruments are then looked for as if it were empty.
+    auto soundFonts = audio::SoundFontLocator::forEnvironment(environment, config.valueOr(core::UserConfig{})).locate();
     Findings findings{audio::probeDevices(environment),
                       midi::listSequencerPorts(),
-                      audio::SoundFontLocator::forEnvironment(environment).locate(),
+                      std::move(config),
+                      false,
+                      std::move(soundFonts),
                       core::libraryDatabasePath(environment),
                       false,
                       core::findWebRoot(environment, core::runningExecutable().value_or(fs::path{}))};
     std::error_code error;
+    findings.configExists = findings.config && fs::exists(findings.config->file, error);
     findings.databaseExists = findings.database && fs::exists(*findings.database, error);
     return findings;
 }
@@ -216,6 +225,34 @@ void writeSoundFonts(core::JsonWriter& json, const audio::SoundFontSearch& searc
     json.endObject();
 }
 
+void writeConfig(core::JsonWriter& json, const Findings& findings) {
+    const core::Result<core::UserConfig>& config = findings.config;
+    json.beginObject();
+    json.key("path");
+    stringOrNull(json, config && !config->file.empty() ? Text{config->file.string()} : Text{});
+    json.key("exists");
+    json.boolean(findings.configExists);
+    json.key("error");
+    stringOrNull(json, config ? Text{} : Text{config.error().describe()});
+    json.key("soundfont");
+    stringOrNull(json, config && config->soundfont ? Text{config->soundfont->string()} : Text{});
+    json.endObject();
+}
+
+// What plays the parts: the sampler with the file the search chose, else the fallback synth.
+void writeInstruments(core::JsonWriter& json, const audio::SoundFontSearch& search) {
+    json.beginObject();
+    json.key("engine");
+    json.string(search.use ? "sampler" : "fallback");
+    json.key("file");
+    stringOrNull(json, search.use ? Text{search.use->path.string()} : Text{});
+    json.key("format");
+    stringOrNull(json, search.use ? Text{std::string{audio::toString(search.use->format)}} : Text{});
+    json.key("source");
+    stringOrNull(json, search.use ? Text{std::string{audio::toString(search.source)}} : Text{});
+    json.endObject();
+}
+
 void writeDoctor(core::JsonWriter& json, const Findings& findings) {
     json.key("version");
     json.string(core::version());
@@ -223,8 +260,12 @@ void writeDoctor(core::JsonWriter& json, const Findings& findings) {
     writeAudio(json, findings.devices);
     json.key("midi");
     writeMidi(json, findings.midiPorts);
+    json.key("config");
+    writeConfig(json, findings);
     json.key("soundfonts");
     writeSoundFonts(json, findings.soundFonts);
+    json.key("instruments");
+    writeInstruments(json, findings.soundFonts);
 
     json.key("database");
     json.beginObject();
@@ -253,7 +294,7 @@ void writeDoctor(core::JsonWriter& json, const Findings& findings) {
 enum class Mark { Found, Missing, Unusable };
 
 void printCheck(Mark mark, std::string_view check, const std::string& detail, const Hint& hint = std::nullopt) {
-    constexpr int kCheckWidth = 10;
+    constexpr int kCheckWidth = 11;  // "instruments"
     const char* markText = mark == Mark::Found ? "[ok]" : mark == Mark::Missing ? "[--]" : "[!!]";
     std::cout << markText << ' ' << std::left << std::setw(kCheckWidth) << check << ' ' << detail << '\n';
     if (hint) std::cout << std::string(4 + 1 + kCheckWidth + 1, ' ') << "hint: " << *hint << '\n';
@@ -297,6 +338,23 @@ std::string soundFontDetail(const audio::SoundFontSearch& search) {
     return search.use->path.string() + " (" + std::to_string(search.found.size()) + " instrument file(s) found)";
 }
 
+std::string configDetail(const Findings& findings) {
+    if (!findings.config) return findings.config.error().describe();
+    if (findings.config->file.empty()) return "no configuration directory: MOS_CONFIG_DIR and HOME are unset";
+    return findings.config->file.string() + (findings.configExists ? "" : " (none: MOS uses its defaults)");
+}
+
+// "sampler: /usr/share/sounds/sf2/FluidR3_GM.sf2 (sf2)", with who chose the file when not the default.
+std::string instrumentsDetail(const Findings& findings) {
+    const audio::SoundFontSearch& search = findings.soundFonts;
+    if (!search.use) return "fallback synth (no SoundFont found)";
+    std::string detail =
+        "sampler: " + search.use->path.string() + " (" + std::string{audio::toString(search.use->format)};
+    if (search.source == audio::SoundFontSource::Environment) detail += ", from $MOS_SOUNDFONT";
+    if (search.source == audio::SoundFontSource::ConfigFile) detail += ", from " + findings.config->file.string();
+    return detail + ")";
+}
+
 std::string databaseDetail(const Findings& findings) {
     if (!findings.database) return findings.database.error().message;
     return findings.database->string() + (findings.databaseExists ? "" : " (not created yet)");
@@ -318,12 +376,15 @@ void printHuman(const Findings& findings) {
                                                          : std::string{audio::toString(devices.use)});
     printCheck(markFor(findings.midiPorts && !findings.midiPorts->empty()), "midi", midiDetail(findings.midiPorts),
                midiHint(findings.midiPorts));
+    // No settings file is no problem: MOS's defaults apply.
+    printCheck(findings.config ? Mark::Found : Mark::Unusable, "config", configDetail(findings));
     const audio::SoundFontSearch& soundFonts = findings.soundFonts;
     printCheck(markFor(soundFonts.use.has_value()), "soundfont", soundFontDetail(soundFonts),
                soundFontHint(soundFonts));
     for (const audio::RejectedFile& file : soundFonts.invalid) {
         printCheck(Mark::Unusable, "soundfont", file.path.string() + ": " + file.reason);
     }
+    printCheck(markFor(soundFonts.use.has_value()), "instruments", instrumentsDetail(findings));
     printCheck(markFor(findings.databaseExists), "database", databaseDetail(findings), databaseHint(findings));
     printCheck(markFor(findings.web.root.has_value()), "web", webDetail(findings.web), webHint(findings.web));
 }

@@ -36,7 +36,7 @@ void useInstruments(engine::Engine& engine, const InstrumentChoice& instruments)
     if (!instruments.bank) return;
     engine.setInstruments(instruments.bank);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{2};
-    while (!engine.instrumentsReady() && std::chrono::steady_clock::now() < deadline) {
+    while (!engine.isReady() && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds{2});
     }
 }

@@ -30,9 +30,57 @@ void Engine::process(float* left, float* right, std::uint32_t frames) noexcept {
         const std::uint32_t piece = std::min(frames - done, options_.maxBlockFrames);
         eventCount_ = 0;
         player_.process(piece, *this);
+        playLive(piece);
         instrument_.render({events_.data(), eventCount_}, left + done, right + done, piece);
         done += piece;
     }
+}
+
+void Engine::playLive(std::uint32_t frames) noexcept {
+    const std::int64_t start = live_.clock();
+    const std::span<const InstrumentEvent> live = live_.process(frames);
+    mergeSorted(live);
+    if (eventChannel_ == nullptr) return;
+    for (const InstrumentEvent& event : live) {
+        const std::int64_t sample = start + event.frameOffset;
+        if (event.kind == InstrumentEvent::Kind::NoteOn) {
+            eventChannel_->tryEmit(core::NoteOn{.sampleTime = sample,
+                                                .part = -1,
+                                                .channel0to15 = event.channel0to15,
+                                                .key0to127 = event.data1,
+                                                .velocity1to127 = event.data2,
+                                                .source = core::NoteSource::Interface},
+                                   blockNanos_);
+        } else if (event.kind == InstrumentEvent::Kind::NoteOff) {
+            eventChannel_->tryEmit(core::NoteOff{.sampleTime = sample,
+                                                 .part = -1,
+                                                 .channel0to15 = event.channel0to15,
+                                                 .key0to127 = event.data1,
+                                                 .source = core::NoteSource::Interface},
+                                   blockNanos_);
+        }
+    }
+}
+
+// Merges `events` (sorted) into the player's (sorted) from the back, so that nothing moves twice and
+// at the same frame the player's come first.
+void Engine::mergeSorted(std::span<const InstrumentEvent> events) noexcept {
+    const std::size_t room = events_.size() - eventCount_;
+    if (events.size() > room) {
+        dropped_.fetch_add(events.size() - room, std::memory_order_relaxed);
+        events = events.first(room);
+    }
+    std::size_t mine = eventCount_;
+    std::size_t theirs = events.size();
+    std::size_t out = eventCount_ + events.size();
+    while (theirs > 0) {
+        if (mine > 0 && events_[mine - 1].frameOffset > events[theirs - 1].frameOffset) {
+            events_[--out] = events_[--mine];
+        } else {
+            events_[--out] = events[--theirs];
+        }
+    }
+    eventCount_ += events.size();
 }
 
 void Engine::push(const InstrumentEvent& event) noexcept {
@@ -89,8 +137,10 @@ void Engine::click(std::uint32_t frameOffset, bool downbeat) noexcept {
                                  downbeat ? kAccentVelocity : kBeatVelocity));
 }
 
+// The transport stopping silences the score, not what is played live.
 void Engine::allNotesOff(std::uint32_t frameOffset) noexcept {
     for (std::uint8_t channel = 0; channel < 16; ++channel) {
+        if (channel == LivePlayer::kChannel) continue;
         push({frameOffset, InstrumentEvent::Kind::ControlChange, channel, kAllNotesOffController, 0});
     }
 }

@@ -144,15 +144,40 @@ std::string_view toString(InstrumentFormat format) noexcept {
     return "sf2";
 }
 
-SoundFontLocator::SoundFontLocator(std::optional<fs::path> userChoice, std::vector<fs::path> directories)
-    : userChoice_{std::move(userChoice)}, directories_{std::move(directories)} {}
+std::string_view toString(SoundFontSource source) noexcept {
+    switch (source) {
+        case SoundFontSource::CommandLine:
+            return "command-line";
+        case SoundFontSource::Environment:
+            return "environment";
+        case SoundFontSource::ConfigFile:
+            return "config";
+        case SoundFontSource::Installed:
+            return "installed";
+    }
+    return "installed";
+}
 
-SoundFontLocator SoundFontLocator::forEnvironment(const core::Environment& environment) {
-    std::optional<fs::path> userChoice;
-    if (auto configured = environment.get("MOS_SOUNDFONT")) userChoice = fs::path{*configured};
-    std::vector<fs::path> directories{"/usr/share/sounds/sf2", "/usr/share/sounds/sf3", "/usr/share/soundfonts"};
+SoundFontLocator::SoundFontLocator(std::optional<fs::path> userChoice, std::vector<fs::path> directories,
+                                   SoundFontSource source)
+    : userChoice_{std::move(userChoice)}, directories_{std::move(directories)}, source_{source} {}
+
+SoundFontLocator SoundFontLocator::forEnvironment(const core::Environment& environment,
+                                                  const core::UserConfig& config) {
+    std::optional<fs::path> userChoice = config.soundfont;
+    SoundFontSource source = SoundFontSource::ConfigFile;
+    if (auto named = environment.get("MOS_SOUNDFONT")) {
+        userChoice = fs::path{*named};
+        source = SoundFontSource::Environment;
+    }
+    std::vector<fs::path> directories;
+    for (const fs::path& shared : core::systemDataDirectories(environment)) {
+        for (const fs::path& sub : {fs::path{"sounds"} / "sf2", fs::path{"sounds"} / "sf3", fs::path{"soundfonts"}}) {
+            directories.push_back(shared / sub);
+        }
+    }
     if (auto data = core::dataDirectory(environment)) directories.push_back(*data / "soundfonts");
-    return SoundFontLocator{std::move(userChoice), std::move(directories)};
+    return SoundFontLocator{std::move(userChoice), std::move(directories), source};
 }
 
 SoundFontSearch SoundFontLocator::locate() const {
@@ -179,6 +204,7 @@ SoundFontSearch SoundFontLocator::locate() const {
     if (search.found.empty()) return search;
     if (chosenByUser > 0) {
         search.use = search.found.front();
+        search.source = source_;
         return search;
     }
     const auto preferred = std::find_if(search.found.begin(), search.found.end(), [](const InstrumentFile& file) {

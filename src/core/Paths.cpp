@@ -1,5 +1,6 @@
 #include "mos/core/Paths.hpp"
 
+#include <algorithm>
 #include <system_error>
 #include <utility>
 
@@ -57,6 +58,17 @@ Result<fs::path> dataDirectory(const Environment& environment) {
 
 Result<fs::path> configDirectory(const Environment& environment) {
     return xdgDirectory(environment, "MOS_CONFIG_DIR", "XDG_CONFIG_HOME", ".config");
+}
+
+std::vector<fs::path> systemDataDirectories(const Environment& environment) {
+    const std::string list = environment.get("XDG_DATA_DIRS").value_or("/usr/local/share:/usr/share");
+    std::vector<fs::path> directories;
+    for (std::size_t start = 0; start <= list.size();) {
+        const std::size_t colon = std::min(list.find(':', start), list.size());
+        if (fs::path entry{list.substr(start, colon - start)}; entry.is_absolute()) directories.push_back(entry);
+        start = colon + 1;
+    }
+    return directories;
 }
 
 Result<fs::path> libraryDatabasePath(const Environment& environment) {

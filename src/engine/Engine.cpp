@@ -3,8 +3,10 @@
 
 #include "mos/engine/Engine.hpp"
 
+#include <array>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -13,6 +15,7 @@
 #include "mos/audio/Apollo.hpp"
 #include "mos/audio/Engine.hpp"
 #include "mos/core/Files.hpp"
+#include "mos/engine/LiveNotes.hpp"
 #include "mos/formats/ScoreFile.hpp"
 
 namespace mos::engine {
@@ -39,6 +42,18 @@ struct Engine::Parts {
 };
 
 namespace {
+
+// What note values follow when no score gives a tempo (Tone.js's default too).
+constexpr double kDefaultQuarterBpm = 120.0;
+constexpr int kMaxProgram = 127;
+
+// A full live queue means the audio thread is not running (or far behind): nothing waits for it.
+core::Result<void> queued(bool accepted) {
+    if (accepted) return {};
+    return core::fail(core::ErrorCode::OutOfRange, "the audio thread has not taken the last " +
+                                                       std::to_string(audio::LivePlayer::kQueueCapacity) +
+                                                       " live gestures yet; try again in a moment");
+}
 
 core::Result<std::unique_ptr<audio::AudioDevice>> openDevice(const EngineOptions& options) {
     const audio::DeviceBackend backend =
@@ -212,6 +227,46 @@ void Engine::setInstruments(std::shared_ptr<const audio::InstrumentBank> bank) {
     parts_->instruments.setBank(std::move(bank));
 }
 
-bool Engine::instrumentsReady() const noexcept { return parts_->instruments.ready(); }
+bool Engine::isReady() const noexcept { return parts_->instruments.ready(); }
+
+core::Result<void> Engine::playNote(std::string_view note, const NoteDuration& duration, double velocity) {
+    const std::array<std::string, 1> notes{std::string{note}};
+    return playChord(notes, duration, velocity);
+}
+
+core::Result<void> Engine::playChord(std::span<const std::string> notes, const NoteDuration& duration,
+                                     double velocity) {
+    if (notes.empty() || notes.size() > audio::LivePlayer::kMaxChordNotes) {
+        return core::fail(core::ErrorCode::InvalidArgument, "a chord has 1 to " +
+                                                                std::to_string(audio::LivePlayer::kMaxChordNotes) +
+                                                                " notes, not " + std::to_string(notes.size()));
+    }
+    const auto keys = liveKeys(notes);
+    if (!keys) return keys.error();
+    const auto velocity127 = liveVelocity(velocity);
+    if (!velocity127) return velocity127.error();
+    // The control lock makes this thread the live queue's one producer, and holds the tempo still.
+    const std::lock_guard lock{parts_->control};
+    const transport::TransportPosition now = parts_->transport->position();
+    const double quarterBpm = now.quarterBpm > 0.0 ? now.quarterBpm * now.tempoScale : kDefaultQuarterBpm;
+    const auto seconds = duration.seconds(quarterBpm);
+    if (!seconds) return seconds.error();
+    const auto frames = std::llround(*seconds * parts_->device->sampleRate().value);
+    return queued(parts_->audio->live().tryPlay(*keys, *velocity127, frames));
+}
+
+core::Result<void> Engine::cutoffCurrentChord() {
+    const std::lock_guard lock{parts_->control};
+    return queued(parts_->audio->live().tryCutoff());
+}
+
+core::Result<void> Engine::setLiveProgram(int program) {
+    if (program < 0 || program > kMaxProgram) {
+        return core::fail(core::ErrorCode::OutOfRange,
+                          "General MIDI program " + std::to_string(program) + " is outside 0…127");
+    }
+    const std::lock_guard lock{parts_->control};
+    return queued(parts_->audio->live().trySetProgram(static_cast<std::uint8_t>(program)));
+}
 
 }  // namespace mos::engine

@@ -1,5 +1,6 @@
 #include "mos/audio/SoundFontLocator.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <string>
@@ -163,8 +164,10 @@ TEST(SoundFontLocatorTest, ForEnvironmentSearchesMosSoundfontThenTheStandardDire
     writeSoundFont(chosen);
 
     const SoundFontSearch search =
-        SoundFontLocator::forEnvironment(
-            core::Environment{{{"MOS_SOUNDFONT", chosen.string()}, {"MOS_DATA_DIR", (temp.path() / "data").string()}}})
+        SoundFontLocator::forEnvironment(core::Environment{{{"MOS_SOUNDFONT", chosen.string()},
+                                                            {"MOS_DATA_DIR", (temp.path() / "data").string()},
+                                                            {"XDG_DATA_DIRS", "/usr/share"}}},
+                                         {})
             .locate();
 
     const std::vector<fs::path> expected{chosen, "/usr/share/sounds/sf2", "/usr/share/sounds/sf3",
@@ -173,6 +176,47 @@ TEST(SoundFontLocatorTest, ForEnvironmentSearchesMosSoundfontThenTheStandardDire
     ASSERT_TRUE(search.use.has_value());
     EXPECT_EQ(search.use->path, chosen);
     EXPECT_EQ(search.use->format, InstrumentFormat::Sf3);
+    EXPECT_EQ(search.source, SoundFontSource::Environment);
+}
+
+TEST(SoundFontLocatorTest, TheConfigFileChoosesWhenMosSoundfontDoesNot) {
+    const test::TempDirectory temp;
+    const fs::path configured = temp.path() / "configured.sf2";
+    const fs::path named = temp.path() / "named.sf2";
+    writeSoundFont(configured);
+    writeSoundFont(named);
+    const core::UserConfig config{temp.path() / "config.json", configured};
+    const core::Environment::Variables data{{"MOS_DATA_DIR", (temp.path() / "data").string()}};
+
+    const SoundFontSearch fromConfig = SoundFontLocator::forEnvironment(core::Environment{data}, config).locate();
+    EXPECT_EQ(fromConfig.searched.front(), configured);
+    ASSERT_TRUE(fromConfig.use.has_value());
+    EXPECT_EQ(fromConfig.use->path, configured);
+    EXPECT_EQ(fromConfig.source, SoundFontSource::ConfigFile);
+
+    auto withVariable = data;
+    withVariable.emplace("MOS_SOUNDFONT", named.string());
+    const SoundFontSearch fromVariable =
+        SoundFontLocator::forEnvironment(core::Environment{withVariable}, config).locate();
+    ASSERT_TRUE(fromVariable.use.has_value());
+    EXPECT_EQ(fromVariable.use->path, named);
+    EXPECT_EQ(fromVariable.source, SoundFontSource::Environment);
+    EXPECT_EQ(std::count(fromVariable.searched.begin(), fromVariable.searched.end(), configured), 0);
+}
+
+TEST(SoundFontLocatorTest, AChoiceThatFailsLeavesTheInstalledFilesToChooseFrom) {
+    const test::TempDirectory temp;
+    const fs::path system = temp.path() / "system";
+    fs::create_directories(system);
+    writeSoundFont(system / "installed.sf2");
+
+    const SoundFontSearch search =
+        SoundFontLocator{temp.path() / "missing.sf2", {system}, SoundFontSource::ConfigFile}.locate();
+
+    ASSERT_TRUE(search.use.has_value());
+    EXPECT_EQ(search.use->path, system / "installed.sf2");
+    EXPECT_EQ(search.source, SoundFontSource::Installed);
+    EXPECT_EQ(toString(search.source), "installed");
 }
 
 TEST(SoundFontLocatorTest, FormatNames) {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -31,6 +32,12 @@ TEST(PathsTest, CurrentEnvironmentSeesThisProcessVariables) {
     const char* path = ::getenv("PATH");
     ASSERT_NE(path, nullptr) << "the test runner gives every process a PATH";
     EXPECT_EQ(Environment::current().get("PATH"), std::string{path});
+}
+
+TEST(PathsTest, SystemDataDirectoriesFollowXdgDataDirsAndIgnoreRelativeEntries) {
+    EXPECT_EQ(systemDataDirectories(Environment{}), (std::vector<fs::path>{"/usr/local/share", "/usr/share"}));
+    EXPECT_EQ(systemDataDirectories(Environment{{{"XDG_DATA_DIRS", "/opt/share:relative::/usr/share"}}}),
+              (std::vector<fs::path>{"/opt/share", "/usr/share"}));
 }
 
 TEST(PathsTest, DataDirectoryDefaultsUnderHome) {

@@ -1,6 +1,6 @@
 // `mos doctor [--json]` run as a user would, on a machine described through its environment: a JACK
-// server name nobody serves (or a real dummy server), a data directory and instruments of the test's
-// own making.
+// server name nobody serves (or a real dummy server), a data directory, a config directory, system
+// data directories and instruments of the test's own making.
 
 #include <chrono>
 #include <cstdint>
@@ -33,12 +33,30 @@ void writeSoundFont(const fs::path& path) {
     std::ofstream{path, std::ios::binary} << std::string{"RIFF\x04\x00\x00\x00sfbk", 12};
 }
 
+// The start of a human report's line: the mark and the check's name, padded to the longest name.
+std::string lineStart(const std::string& mark, std::string check) {
+    check.resize(11, ' ');
+    return mark + " " + check + " ";
+}
+
+// The lines of `text` that start with `prefix`.
+std::vector<std::string> linesStartingWith(const std::string& text, const std::string& prefix) {
+    std::vector<std::string> lines;
+    std::istringstream stream{text};
+    for (std::string line; std::getline(stream, line);) {
+        if (line.rfind(prefix, 0) == 0) lines.push_back(line);
+    }
+    return lines;
+}
+
 class DoctorCommandTest : public ::testing::Test {
 protected:
     // The machine as the child sees it: nothing from the developer's own setup leaks in.
     std::map<std::string, std::string> environment() const {
         return {{"JACK_DEFAULT_SERVER", "mos-test-nobody-" + std::to_string(::getpid())},
                 {"MOS_DATA_DIR", dataDir().string()},
+                {"MOS_CONFIG_DIR", configDir().string()},
+                {"XDG_DATA_DIRS", (temp_.path() / "system").string()},
                 {"MOS_SOUNDFONT", ""},
                 {"MOS_WEB_ROOT", ""}};
     }
@@ -53,6 +71,7 @@ protected:
     }
 
     fs::path dataDir() const { return temp_.path() / "data"; }
+    fs::path configDir() const { return temp_.path() / "config"; }
     const fs::path& tempDir() const { return temp_.path(); }
 
 private:
@@ -173,6 +192,79 @@ TEST_F(DoctorCommandTest, JsonUsesTheSoundFontMosSoundfontNames) {
     EXPECT_EQ(std::string_view(found["format"]), "sf2");
     EXPECT_EQ(std::string_view(soundFonts["searched"].at(0)), soundFont.string());
     EXPECT_TRUE(soundFonts["hint"].is_null());
+
+    const element instruments = doctor["instruments"];
+    EXPECT_EQ(std::string_view(instruments["engine"]), "sampler");
+    EXPECT_EQ(std::string_view(instruments["file"]), soundFont.string());
+    EXPECT_EQ(std::string_view(instruments["format"]), "sf2");
+    EXPECT_EQ(std::string_view(instruments["source"]), "environment");
+}
+
+TEST_F(DoctorCommandTest, JsonSaysTheFallbackSynthPlaysWhenNoSoundFontIsFound) {
+    const ParsedJson doctor = doctorJson(environment());
+
+    EXPECT_EQ(array(doctor["soundfonts"]["found"]).size(), 0U);
+    const element instruments = doctor["instruments"];
+    EXPECT_EQ(std::string_view(instruments["engine"]), "fallback");
+    EXPECT_TRUE(instruments["file"].is_null());
+    EXPECT_TRUE(instruments["format"].is_null());
+    EXPECT_TRUE(instruments["source"].is_null());
+
+    const element config = doctor["config"];
+    EXPECT_EQ(std::string_view(config["path"]), (configDir() / "config.json").string());
+    EXPECT_FALSE(bool(config["exists"]));
+    EXPECT_TRUE(config["error"].is_null());
+    EXPECT_TRUE(config["soundfont"].is_null());
+}
+
+TEST_F(DoctorCommandTest, TheConfigFileChoosesTheSoundFontUnlessMosSoundfontDoes) {
+    const fs::path configured = tempDir() / "Configured.sf2";
+    const fs::path named = tempDir() / "Named.sf2";
+    writeSoundFont(configured);
+    writeSoundFont(named);
+    fs::create_directories(configDir());
+    std::ofstream{configDir() / "config.json"} << "{\"soundfont\": \"../Configured.sf2\"}\n";
+
+    const ParsedJson doctor = doctorJson(environment());
+    EXPECT_TRUE(bool(doctor["config"]["exists"]));
+    EXPECT_EQ(std::string_view(doctor["config"]["soundfont"]), (configDir() / "../Configured.sf2").string());
+    EXPECT_EQ(std::string_view(doctor["instruments"]["engine"]), "sampler");
+    EXPECT_EQ(std::string_view(doctor["instruments"]["file"]), (configDir() / "../Configured.sf2").string());
+    EXPECT_EQ(std::string_view(doctor["instruments"]["source"]), "config");
+
+    const MosRun human = runMos({"doctor"}, environment());
+    ASSERT_EQ(human.exitStatus, 0) << human.err;
+    EXPECT_EQ(linesStartingWith(human.out, lineStart("[ok]", "instruments")),
+              std::vector<std::string>{lineStart("[ok]", "instruments") +
+                                       "sampler: " + (configDir() / "../Configured.sf2").string() + " (sf2, from " +
+                                       (configDir() / "config.json").string() + ")"});
+
+    auto env = environment();
+    env["MOS_SOUNDFONT"] = named.string();
+    const ParsedJson overridden = doctorJson(env);
+    EXPECT_EQ(std::string_view(overridden["instruments"]["file"]), named.string());
+    EXPECT_EQ(std::string_view(overridden["instruments"]["source"]), "environment");
+    const MosRun humanOverridden = runMos({"doctor"}, env);
+    EXPECT_EQ(linesStartingWith(humanOverridden.out, lineStart("[ok]", "instruments")),
+              std::vector<std::string>{lineStart("[ok]", "instruments") + "sampler: " + named.string() +
+                                       " (sf2, from $MOS_SOUNDFONT)"});
+}
+
+TEST_F(DoctorCommandTest, ABrokenConfigFileIsReportedWithItsLine) {
+    fs::create_directories(configDir());
+    std::ofstream{configDir() / "config.json"} << "{\n  \"soundfont\": 42\n}\n";
+    const std::string where = (configDir() / "config.json").string() + ":2:16: ";
+
+    const ParsedJson doctor = doctorJson(environment());
+    EXPECT_EQ(std::string_view(doctor["config"]["error"]).rfind(where, 0), 0U)
+        << std::string_view(doctor["config"]["error"]);
+    EXPECT_EQ(std::string_view(doctor["instruments"]["engine"]), "fallback");
+
+    const MosRun human = runMos({"doctor"}, environment());
+    ASSERT_EQ(human.exitStatus, 0) << human.err;
+    const auto lines = linesStartingWith(human.out, lineStart("[!!]", "config"));
+    ASSERT_EQ(lines.size(), 1U) << human.out;
+    EXPECT_EQ(lines[0].rfind(lineStart("[!!]", "config") + where, 0), 0U) << lines[0];
 }
 
 TEST_F(DoctorCommandTest, JsonReportsAFileThatIsNotASoundFont) {
@@ -191,16 +283,6 @@ TEST_F(DoctorCommandTest, JsonReportsAFileThatIsNotASoundFont) {
     EXPECT_TRUE(soundFonts["use"].is_null() || std::string_view(soundFonts["use"]) != bogus.string());
 }
 
-// The lines of `text` that start with `prefix`.
-std::vector<std::string> linesStartingWith(const std::string& text, const std::string& prefix) {
-    std::vector<std::string> lines;
-    std::istringstream stream{text};
-    for (std::string line; std::getline(stream, line);) {
-        if (line.rfind(prefix, 0) == 0) lines.push_back(line);
-    }
-    return lines;
-}
-
 TEST_F(DoctorCommandTest, HumanReportHasOneAlignedLinePerCheckWithHintsForWhatIsMissing) {
     const fs::path bogus = tempDir() / "bogus.sf2";
     std::ofstream{bogus} << "not a SoundFont\n";
@@ -213,27 +295,31 @@ TEST_F(DoctorCommandTest, HumanReportHasOneAlignedLinePerCheckWithHintsForWhatIs
     EXPECT_EQ(run.err, "");
     EXPECT_EQ(run.out.rfind("mos " + std::string{core::version()} + " doctor\n", 0), 0U) << run.out;
     const std::string nobody = env.at("JACK_DEFAULT_SERVER");
-    EXPECT_EQ(linesStartingWith(run.out, "[--] jack       "),
-              std::vector<std::string>{"[--] jack       no JACK server \"" + nobody + "\" is running"});
-    EXPECT_EQ(
-        linesStartingWith(run.out, "[!!] soundfont  "),
-        std::vector<std::string>{"[!!] soundfont  " + bogus.string() + ": no RIFF 'sfbk' header: not a SoundFont"});
-    EXPECT_EQ(
-        linesStartingWith(run.out, "[--] database   "),
-        std::vector<std::string>{"[--] database   " + (dataDir() / "library.sqlite").string() + " (not created yet)"});
+    EXPECT_EQ(linesStartingWith(run.out, lineStart("[--]", "jack")),
+              std::vector<std::string>{lineStart("[--]", "jack") + "no JACK server \"" + nobody + "\" is running"});
+    EXPECT_EQ(linesStartingWith(run.out, lineStart("[!!]", "soundfont")),
+              std::vector<std::string>{lineStart("[!!]", "soundfont") + bogus.string() +
+                                       ": no RIFF 'sfbk' header: not a SoundFont"});
+    EXPECT_EQ(linesStartingWith(run.out, lineStart("[--]", "database")),
+              std::vector<std::string>{lineStart("[--]", "database") + (dataDir() / "library.sqlite").string() +
+                                       " (not created yet)"});
+    EXPECT_EQ(linesStartingWith(run.out, lineStart("[ok]", "config")),
+              std::vector<std::string>{lineStart("[ok]", "config") + (configDir() / "config.json").string() +
+                                       " (none: MOS uses its defaults)"});
+    EXPECT_EQ(linesStartingWith(run.out, lineStart("[--]", "instruments")),
+              std::vector<std::string>{lineStart("[--]", "instruments") + "fallback synth (no SoundFont found)"});
     for (const std::string check : {"alsa", "audio out", "midi", "web"}) {
-        std::string padded = check;
-        padded.resize(10, ' ');
-        EXPECT_EQ(linesStartingWith(run.out, "[ok] " + padded + " ").size() +
-                      linesStartingWith(run.out, "[--] " + padded + " ").size(),
+        EXPECT_EQ(linesStartingWith(run.out, lineStart("[ok]", check)).size() +
+                      linesStartingWith(run.out, lineStart("[--]", check)).size(),
                   1U)
             << check << " in:\n"
             << run.out;
     }
     // Each missing check is followed by its hint, indented under the details.
-    EXPECT_NE(run.out.find("is running\n                hint: start one with `jackd -d alsa`"), std::string::npos)
+    const std::string hintIndent(4 + 1 + 11 + 1, ' ');
+    EXPECT_NE(run.out.find("is running\n" + hintIndent + "hint: start one with `jackd -d alsa`"), std::string::npos)
         << run.out;
-    EXPECT_NE(run.out.find("(not created yet)\n                hint: MOS creates it"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("(not created yet)\n" + hintIndent + "hint: MOS creates it"), std::string::npos) << run.out;
 }
 
 TEST_F(DoctorCommandTest, HumanReportShowsARunningJackServer) {
@@ -245,10 +331,11 @@ TEST_F(DoctorCommandTest, HumanReportShowsARunningJackServer) {
     const MosRun run = runMos({"doctor"}, env);
 
     ASSERT_EQ(run.exitStatus, 0) << run.err;
-    EXPECT_EQ(linesStartingWith(run.out, "[ok] jack       "),
-              std::vector<std::string>{"[ok] jack       server \"" + server.name() +
+    EXPECT_EQ(linesStartingWith(run.out, lineStart("[ok]", "jack")),
+              std::vector<std::string>{lineStart("[ok]", "jack") + "server \"" + server.name() +
                                        "\" running: 48000 Hz, 256 frames per period"});
-    EXPECT_EQ(linesStartingWith(run.out, "[ok] audio out  "), std::vector<std::string>{"[ok] audio out  jack"});
+    EXPECT_EQ(linesStartingWith(run.out, lineStart("[ok]", "audio out")),
+              std::vector<std::string>{lineStart("[ok]", "audio out") + "jack"});
 }
 
 }  // namespace

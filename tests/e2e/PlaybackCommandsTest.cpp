@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -145,6 +146,29 @@ TEST(PlaybackCommandsTest, RenderPlaysWithTheInstrumentsAsked) {
     EXPECT_NE(bad.err.find("song.sf2"), std::string::npos) << bad.err;
 }
 
+TEST(PlaybackCommandsTest, RenderTakesTheSoundFontFromTheConfigFileAndNamesTheLineOfABrokenOne) {
+    const TempDirectory dir;
+    const fs::path tune = writeTune(dir);
+    const fs::path wav = dir.path() / "configured.wav";
+    const fs::path config = dir.path() / "config.json";
+    const std::map<std::string, std::string> environment{{"MOS_CONFIG_DIR", dir.path().string()},
+                                                         {"MOS_SOUNDFONT", ""}};
+    std::ofstream{config} << R"({"soundfont": "/usr/share/sounds/sf3/MuseScore_General_Lite.sf3"})";
+    const MosRun configured = runMos({"render", tune.string(), "-o", wav.string(), "--to", "1", "--json"}, environment);
+    ASSERT_EQ(configured.exitStatus, 0) << configured.err;
+    EXPECT_EQ(std::string_view(ParsedJson{configured.out}["instruments"]),
+              "sf3 /usr/share/sounds/sf3/MuseScore_General_Lite.sf3");
+
+    std::ofstream{config} << "{\n  \"soundfont\": \"unterminated\n}\n";
+    const MosRun broken = runMos({"render", tune.string(), "-o", wav.string(), "--to", "1"}, environment);
+    EXPECT_EQ(broken.exitStatus, 1);
+    EXPECT_EQ(broken.err.rfind("mos render: " + config.string() + ":2:", 0), 0U) << broken.err;
+    // --soundfont wins over the config file, which is then not read.
+    const MosRun named =
+        runMos({"render", tune.string(), "-o", wav.string(), "--to", "1", "--soundfont", "none"}, environment);
+    EXPECT_EQ(named.exitStatus, 0) << named.err;
+}
+
 // The position events' measures, each time the measure changes.
 std::vector<std::string> measuresPlayed(const std::vector<ParsedJson>& lines) {
     std::vector<std::string> measures;
@@ -175,6 +199,10 @@ TEST(PlayCommandTest, PlaysToTheEndThroughADummyJackServerWithoutOverrunningACal
     EXPECT_GT(std::uint64_t(summary["callbacks"]), 400U);
     EXPECT_EQ(std::uint64_t(summary["overruns"]), 0U);
     EXPECT_LT(double(summary["max_callback_us"]), double(summary["budget_us"]));
+    EXPECT_GT(double(summary["p50_callback_us"]), 0.0);
+    EXPECT_LE(double(summary["p50_callback_us"]), double(summary["p99_callback_us"]));
+    EXPECT_LE(double(summary["p99_callback_us"]), double(summary["p999_callback_us"]));
+    EXPECT_LE(double(summary["p999_callback_us"]), double(summary["max_callback_us"]));
     EXPECT_EQ(std::uint64_t(summary["dropped_events"]), 0U);
 }
 

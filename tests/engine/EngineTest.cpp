@@ -7,11 +7,13 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "mos/audio/LivePlayer.hpp"
 #include "support/DummyJackServer.hpp"
 #include "support/ScoreBuilders.hpp"
 #include "support/TempDirectory.hpp"
@@ -49,6 +51,12 @@ public:
         subscriptions_.push_back(bus.subscribe<core::NoteOn>([this](const core::NoteOn& n) {
             const std::lock_guard lock{mutex_};
             notes_.push_back(n);
+            changed_.notify_all();
+        }));
+        subscriptions_.push_back(bus.subscribe<core::NoteOff>([this](const core::NoteOff& n) {
+            const std::lock_guard lock{mutex_};
+            offs_.push_back(n);
+            changed_.notify_all();
         }));
         subscriptions_.push_back(bus.subscribe<core::Position>([this](const core::Position& /*p*/) {
             const std::lock_guard lock{mutex_};
@@ -62,9 +70,16 @@ public:
         return changed_.wait_for(lock, timeout, [&] { return !states_.empty() && states_.back() == status; });
     }
 
+    // Waits until `count` note-offs arrived; false after `timeout`.
+    bool waitForOffs(std::size_t count, std::chrono::milliseconds timeout) {
+        std::unique_lock lock{mutex_};
+        return changed_.wait_for(lock, timeout, [&] { return offs_.size() >= count; });
+    }
+
     std::vector<TransportStatus> states() const { return locked(states_); }
     std::vector<core::Beat> beats() const { return locked(beats_); }
     std::vector<core::NoteOn> notes() const { return locked(notes_); }
+    std::vector<core::NoteOff> offs() const { return locked(offs_); }
     std::size_t positions() const { return locked(positions_); }
 
 private:
@@ -79,6 +94,7 @@ private:
     std::vector<TransportStatus> states_;
     std::vector<core::Beat> beats_;
     std::vector<core::NoteOn> notes_;
+    std::vector<core::NoteOff> offs_;
     std::size_t positions_ = 0;
     std::vector<core::Subscription> subscriptions_;
 };
@@ -180,6 +196,84 @@ TEST(EngineTest, CommandsOutOfTurnAreRefusedWithAReason) {
     EXPECT_FALSE((*engine)->setTempoScale(5.0));
     EXPECT_FALSE((*engine)->setLoop("2", "1"));
     EXPECT_TRUE((*engine)->setLoop("1", "2"));
+}
+
+}  // namespace
+}  // namespace mos::engine
+
+namespace mos::engine {
+namespace {
+
+TEST(EngineTest, PlayNoteIsHeardOnTheLiveChannelForItsLengthWithNoScoreLoaded) {
+    auto engine = Engine::start({.backend = audio::DeviceBackend::None});
+    ASSERT_TRUE(engine) << engine.error().describe();
+    Heard heard{(*engine)->bus()};
+    EXPECT_FALSE((*engine)->isReady()) << "no bank given: the fallback synth plays";
+
+    ASSERT_TRUE((*engine)->playNote("C4", "8n", 0.7));
+    ASSERT_TRUE(heard.waitForOffs(1, 10s));
+
+    const auto ons = heard.notes();
+    ASSERT_EQ(ons.size(), 1U);
+    EXPECT_EQ(ons[0].key0to127, 60);
+    EXPECT_EQ(ons[0].velocity1to127, 89);
+    EXPECT_EQ(ons[0].channel0to15, audio::LivePlayer::kChannel);
+    EXPECT_EQ(ons[0].part, -1);
+    EXPECT_EQ(ons[0].source, core::NoteSource::Interface);
+    const auto offs = heard.offs();
+    EXPECT_EQ(offs[0].key0to127, 60);
+    // An eighth at 120 BPM, the tempo with no score, to the sample.
+    EXPECT_EQ(offs[0].sampleTime - ons[0].sampleTime, (*engine)->sampleRate().value / 4);
+}
+
+TEST(EngineTest, NoteValuesFollowTheLoadedScoresTempoAndItsScale) {
+    auto engine = Engine::start({.backend = audio::DeviceBackend::None});
+    ASSERT_TRUE(engine) << engine.error().describe();
+    Heard heard{(*engine)->bus()};
+    ASSERT_TRUE((*engine)->load(twoBars()));  // 120 BPM
+    ASSERT_TRUE((*engine)->setTempoScale(2.0));
+
+    ASSERT_TRUE((*engine)->playNote("A4", "4n", 1.0));
+    ASSERT_TRUE(heard.waitForOffs(1, 10s));
+
+    const auto live = heard.notes();
+    ASSERT_EQ(live.size(), 1U);
+    EXPECT_EQ(heard.offs()[0].sampleTime - live[0].sampleTime, (*engine)->sampleRate().value / 4);
+}
+
+TEST(EngineTest, CutoffCurrentChordEndsTheChordBeforeItsLength) {
+    auto engine = Engine::start({.backend = audio::DeviceBackend::None});
+    ASSERT_TRUE(engine) << engine.error().describe();
+    Heard heard{(*engine)->bus()};
+    ASSERT_TRUE((*engine)->setLiveProgram(24));
+
+    const std::vector<std::string> chord{"C", "E", "G"};
+    ASSERT_TRUE((*engine)->playChord(chord, std::chrono::seconds{60}, 0.8));
+    ASSERT_TRUE((*engine)->cutoffCurrentChord());
+    ASSERT_TRUE(heard.waitForOffs(3, 10s)) << "released long before its minute";
+
+    std::vector<int> keys;
+    for (const core::NoteOn& on : heard.notes()) keys.push_back(on.key0to127);
+    EXPECT_EQ(keys, (std::vector<int>{60, 64, 67}));
+}
+
+TEST(EngineTest, LivePlayingRejectsWhatIsNoNoteDurationOrVelocityNamingIt) {
+    auto engine = Engine::start({.backend = audio::DeviceBackend::None});
+    ASSERT_TRUE(engine) << engine.error().describe();
+    const auto note = (*engine)->playNote("H4", "8n", 0.7);
+    ASSERT_FALSE(note);
+    EXPECT_NE(note.error().message.find("\"H4\""), std::string::npos) << note.error().message;
+    const auto duration = (*engine)->playNote("C4", "4x", 0.7);
+    ASSERT_FALSE(duration);
+    EXPECT_NE(duration.error().message.find("\"4x\""), std::string::npos) << duration.error().message;
+    const auto velocity = (*engine)->playNote("C4", "8n", 1.5);
+    ASSERT_FALSE(velocity);
+    EXPECT_NE(velocity.error().message.find("1.5"), std::string::npos) << velocity.error().message;
+    const std::vector<std::string> chord{"C", "E", "X"};
+    const auto badChord = (*engine)->playChord(chord, "4n", 0.5);
+    ASSERT_FALSE(badChord);
+    EXPECT_NE(badChord.error().message.find("\"X\""), std::string::npos) << badChord.error().message;
+    EXPECT_FALSE((*engine)->setLiveProgram(128));
 }
 
 }  // namespace

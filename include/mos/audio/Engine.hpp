@@ -2,9 +2,9 @@
 
 // The audio engine (the vision's UnifiedKernelEngine on the audio thread): each block, the player
 // schedules the program's notes and beats, the engine turns them into channel messages — adding a
-// metronome click on every beat when asked, and the count-in's clicks — and the instrument renders
-// them, every one on its exact frame; what was played goes to the event bus. It is the callback a device calls, and the
-// loop an offline render runs.
+// metronome click on every beat when asked, the count-in's clicks, and the notes played live — and
+// the instrument renders them, every one on its exact frame; what was played goes to the event bus.
+// It is the callback a device calls, and the loop an offline render runs.
 //
 //   FallbackSynth synth;  transport::Player player;
 //   Engine engine{player, synth, {.sampleRate = core::SampleRate{48000}, .maxBlockFrames = 1024}};
@@ -13,9 +13,11 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <span>
 
 #include "mos/audio/AudioDevice.hpp"
 #include "mos/audio/Instrument.hpp"
+#include "mos/audio/LivePlayer.hpp"
 #include "mos/core/EventBus.hpp"
 #include "mos/transport/Player.hpp"
 
@@ -48,6 +50,11 @@ public:
     // the engine. Thread: control. RT-safe: no.
     void setEventChannel(core::RtChannel* channel) noexcept { eventChannel_ = channel; }
 
+    // Notes played live, heard from the next block whether or not the transport plays; they reach
+    // the bus as NoteOn and NoteOff of part -1 from NoteSource::Interface, stamped with
+    // LivePlayer::clock(). Thread: its methods say. RT-safe: yes.
+    LivePlayer& live() noexcept { return live_; }
+
     // Renders `frames` frames (overwriting left and right). Thread: audio. RT-safe: yes.
     void process(float* left, float* right, std::uint32_t frames) noexcept override;
 
@@ -66,10 +73,13 @@ private:
     void countInBeat(std::uint32_t frameOffset, std::uint16_t beat, std::uint16_t beatsPerBar) noexcept override;
     void click(std::uint32_t frameOffset, bool downbeat) noexcept;
     void push(const InstrumentEvent& event) noexcept;
+    void playLive(std::uint32_t frames) noexcept;
+    void mergeSorted(std::span<const InstrumentEvent> events) noexcept;
 
     transport::Player& player_;
     Instrument& instrument_;
     EngineOptions options_;
+    LivePlayer live_;
     std::array<InstrumentEvent, kMaxEventsPerBlock> events_{};
     std::size_t eventCount_ = 0;
     core::RtChannel* eventChannel_ = nullptr;

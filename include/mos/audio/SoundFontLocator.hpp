@@ -5,7 +5,7 @@
 // header no longer than the file, an .sfz must contain an SFZ header; a file that fails is reported
 // with the reason, never used.
 //
-//   SoundFontLocator::forEnvironment(env).locate().use
+//   SoundFontLocator::forEnvironment(env, config).locate().use
 //     ->  /usr/share/sounds/sf2/FluidR3_GM.sf2   (with Debian's fluid-soundfont-gm installed)
 
 #include <filesystem>
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "mos/core/Paths.hpp"
+#include "mos/core/UserConfig.hpp"
 
 namespace mos::audio {
 
@@ -22,6 +23,13 @@ enum class InstrumentFormat { Sf2, Sf3, Sfz };
 
 // "sf2", "sf3" or "sfz". Thread: any. RT-safe: yes.
 std::string_view toString(InstrumentFormat format) noexcept;
+
+// Who chose the instruments, in the order their choices win: `--soundfont`, then $MOS_SOUNDFONT,
+// then the settings file's "soundfont", then the files installed in the standard places.
+enum class SoundFontSource { CommandLine, Environment, ConfigFile, Installed };
+
+// "command-line", "environment", "config" or "installed". Thread: any. RT-safe: yes.
+std::string_view toString(SoundFontSource source) noexcept;
 
 struct InstrumentFile {
     std::filesystem::path path;
@@ -36,10 +44,11 @@ struct RejectedFile {
 };
 
 struct SoundFontSearch {
-    std::vector<std::filesystem::path> searched;  // the explicit choice and directories, in order
-    std::vector<InstrumentFile> found;            // valid files, in search order
-    std::vector<RejectedFile> invalid;            // files with an instrument extension that failed
-    std::optional<InstrumentFile> use;            // the default instrument, when any was found
+    std::vector<std::filesystem::path> searched;          // the explicit choice and directories, in order
+    std::vector<InstrumentFile> found;                    // valid files, in search order
+    std::vector<RejectedFile> invalid;                    // files with an instrument extension that failed
+    std::optional<InstrumentFile> use;                    // the default instrument, when any was found
+    SoundFontSource source = SoundFontSource::Installed;  // who chose `use`
 };
 
 class SoundFontLocator {
@@ -47,13 +56,15 @@ public:
     // The Debian default General MIDI SoundFont (package fluid-soundfont-gm), preferred when found.
     static constexpr std::string_view kPreferredFileName = "FluidR3_GM.sf2";
 
-    // Searches `userChoice` first (a file, or a directory to search), then `directories` in order.
-    // Thread: any. RT-safe: no.
-    SoundFontLocator(std::optional<std::filesystem::path> userChoice, std::vector<std::filesystem::path> directories);
+    // Searches `userChoice` first (a file, or a directory to search), which `source` named, then
+    // `directories` in order. Thread: any. RT-safe: no.
+    SoundFontLocator(std::optional<std::filesystem::path> userChoice, std::vector<std::filesystem::path> directories,
+                     SoundFontSource source = SoundFontSource::CommandLine);
 
-    // The standard search: $MOS_SOUNDFONT, then /usr/share/sounds/sf2, /usr/share/sounds/sf3,
-    // /usr/share/soundfonts and <data directory>/soundfonts. Thread: control. RT-safe: no.
-    static SoundFontLocator forEnvironment(const core::Environment& environment);
+    // The standard search: $MOS_SOUNDFONT, else the settings file's "soundfont", then sounds/sf2,
+    // sounds/sf3 and soundfonts in each system data directory (/usr/local/share, /usr/share; see
+    // core::systemDataDirectories), then <data directory>/soundfonts. Thread: control. RT-safe: no.
+    static SoundFontLocator forEnvironment(const core::Environment& environment, const core::UserConfig& config);
 
     // Walks the places (directories a few levels deep, symbolic links followed, each file once) and
     // checks every instrument file. The default is the user's choice when valid, else
@@ -63,6 +74,7 @@ public:
 private:
     std::optional<std::filesystem::path> userChoice_;
     std::vector<std::filesystem::path> directories_;
+    SoundFontSource source_;
 };
 
 }  // namespace mos::audio

@@ -50,6 +50,11 @@ Result<std::filesystem::path> dataDirectory(const Environment& environment);
 // $MOS_CONFIG_DIR, else $XDG_CONFIG_HOME/mos, else $HOME/.config/mos. Thread: control. RT-safe: no.
 Result<std::filesystem::path> configDirectory(const Environment& environment);
 
+// Where the system keeps shared data (SoundFonts under sounds/sf2 …), most important first: the
+// absolute entries of $XDG_DATA_DIRS, else /usr/local/share and /usr/share, as the XDG Base
+// Directory specification says. Thread: control. RT-safe: no.
+std::vector<std::filesystem::path> systemDataDirectories(const Environment& environment);
+
 // The song-library database, <data directory>/library.sqlite. Thread: control. RT-safe: no.
 Result<std::filesystem::path> libraryDatabasePath(const Environment& environment);
 

@@ -19,13 +19,16 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "mos/audio/AudioDevice.hpp"
 #include "mos/audio/InstrumentBank.hpp"
 #include "mos/core/EventBus.hpp"
 #include "mos/core/Rational.hpp"
 #include "mos/core/Result.hpp"
+#include "mos/engine/NoteDuration.hpp"
 #include "mos/score/Store.hpp"
 #include "mos/transport/Transport.hpp"
 
@@ -89,7 +92,28 @@ public:
     // RT-safe: no.
     void setInstruments(std::shared_ptr<const audio::InstrumentBank> bank);
     // True once the audio thread plays the bank given (the vision's Apollo.isReady).
-    bool instrumentsReady() const noexcept;
+    bool isReady() const noexcept;
+
+    // Playing live (the vision's Apollo.playNote, playChord and cutoffCurrentChord): notes heard
+    // from the audio thread's next block, over whatever the transport does, on their own channel
+    // (audio::LivePlayer::kChannel) with the live program. A note is a pitch ("C4", "F#3", "Bb5"),
+    // a MIDI number, or a name without an octave, voiced upward from octave 4 (see liveKeys); a
+    // note value lasts as long as the tempo where the playhead is says (120 BPM with no score);
+    // velocity is more than 0 and at most 1. Errors name the text or value that is wrong.
+    //
+    //   engine.playChord(std::vector<std::string>{"C", "E", "G"}, "4n", 0.8);  // C4 E4 G4
+    //   engine.playNote("C4", "8n", 0.7);
+    //   engine.cutoffCurrentChord();
+    //
+    // Thread: any (not the audio thread). RT-safe: no; the audio thread never waits for them.
+    core::Result<void> playNote(std::string_view note, const NoteDuration& duration, double velocity);
+    // At most audio::LivePlayer::kMaxChordNotes notes, starting together.
+    core::Result<void> playChord(std::span<const std::string> notes, const NoteDuration& duration, double velocity);
+    // Releases the notes of the last playNote or playChord that still sound, each fading with its
+    // instrument's release.
+    core::Result<void> cutoffCurrentChord();
+    // The General MIDI program live notes play with, 0…127 (0, piano, until set).
+    core::Result<void> setLiveProgram(int program);
 
     // The store holds every loaded score; an edit of the playing one is heard at once.
     score::Store& store() noexcept;
