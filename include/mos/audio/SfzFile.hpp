@@ -7,7 +7,7 @@
 // reported once as a warning, never an error; a missing sample file is an error naming it.
 //
 //   SampleStore store;
-//   auto piano = loadSfz("/home/me/sfz/Piano/piano.sfz", store);
+//   auto piano = loadSfz("sfz/Piano/piano.sfz", store);
 
 #include <filesystem>
 #include <string>

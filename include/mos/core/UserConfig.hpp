@@ -3,10 +3,10 @@
 // The user's settings file, <configuration directory>/config.json (see configDirectory): one JSON
 // object whose members override MOS's defaults. Today MOS reads one member:
 //
-//   {"soundfont": "/home/ana/sounds/SalamanderGrandPiano.sfz"}
+//   {"soundfont": "sounds/SalamanderGrandPiano.sfz"}
 //
-//   readUserConfig(Environment{{{"MOS_CONFIG_DIR", "/home/ana/.config/mos"}}})->soundfont
-//     -> /home/ana/sounds/SalamanderGrandPiano.sfz
+//   readUserConfig(Environment{{{"MOS_CONFIG_DIR", "config/mos"}}})->soundfont
+//     -> config/mos/sounds/SalamanderGrandPiano.sfz
 //
 // Members MOS does not know are left alone, so a file a newer MOS wrote still reads; a relative path
 // is taken from the configuration directory, where the file is.

@@ -43,6 +43,7 @@ void SamplerVoice::start(const Note& note) noexcept {
     const SamplerRegion& region = *note.region;
     refreshParameters();
     volumeEnvelope_.start(region.volumeEnvelope, SamplerEnvelope::Kind::Volume, note.key, note.outputRate);
+    volumeAheadFrames_ = 0;
     modulationEnvelope_.start(region.modulationEnvelope, SamplerEnvelope::Kind::Modulation, note.key, note.outputRate);
     for (auto& filter : filters_) filter.reset();
     onePoleState_ = {};
@@ -76,6 +77,7 @@ void SamplerVoice::release() noexcept {
     if (note_.region->loopMode == LoopMode::OneShot) return;
     catchUpEnvelopes();
     volumeEnvelope_.release();
+    volumeAheadFrames_ = 0;
     modulationEnvelope_.release();
     controlsDirty_ = true;
 }
@@ -108,7 +110,13 @@ bool SamplerVoice::looping() const noexcept {
 
 void SamplerVoice::catchUpEnvelopes() noexcept {
     if (framesSinceControl_ == 0) return;
-    volumeEnvelope_.advance(static_cast<float>(framesSinceControl_));
+    // A whole step played: the volume envelope is where the step worked out it would be.
+    if (framesSinceControl_ == volumeAheadFrames_) {
+        volumeEnvelope_ = volumeAhead_;
+    } else {
+        volumeEnvelope_.advance(static_cast<float>(framesSinceControl_));
+    }
+    volumeAheadFrames_ = 0;
     modulationEnvelope_.advance(static_cast<float>(framesSinceControl_));
     framesSinceControl_ = 0;
 }
@@ -172,6 +180,7 @@ void SamplerVoice::controlStep() noexcept {
     // Gains at the end of the step, reached by a straight glide from where they are now.
     const std::array<float, 2> now{gainNow(0), gainNow(1)};
     std::uint32_t frames = kControlFrames;
+    volumeAheadFrames_ = 0;
     if (fadeFramesLeft_ > 0) {
         frames = std::min(frames, fadeFramesLeft_);
         const float kept = static_cast<float>(fadeFramesLeft_ - frames) / static_cast<float>(fadeFramesLeft_);
@@ -181,16 +190,18 @@ void SamplerVoice::controlStep() noexcept {
             active_ = false;
             return;
         }
-        SamplerEnvelope ahead = volumeEnvelope_;
-        ahead.advance(static_cast<float>(frames));
+        volumeAhead_ = volumeEnvelope_;
+        volumeAhead_.advance(static_cast<float>(frames));
+        volumeAheadFrames_ = frames;
+        const float amplitude = volumeAhead_.amplitude();
         const float lfoGain = p.modLfoToVolumeDb == 0.0F ? 1.0F : decibelsToGain(modLfo * p.modLfoToVolumeDb);
-        const float level = ahead.amplitude() * lfoGain * attenuationGain_ * velocityGain_;
+        const float level = amplitude * lfoGain * attenuationGain_ * velocityGain_;
         // Past its attack and hold the envelope only falls: once even the sample's loudest frame,
         // at the LFO's loudest, through the filter's peak and into both sends, would sound below
         // the noise floor, the voice has ended for any ear.
         if (volumeEnvelope_.stage() >= SamplerEnvelope::Stage::Decay) {
-            const float loudest = ahead.amplitude() * loudestLfoGain_ * attenuationGain_ * velocityGain_ *
-                                  region.sample->peak * filterPeakGain * (1.0F + p.reverbSend + p.chorusSend);
+            const float loudest = amplitude * loudestLfoGain_ * attenuationGain_ * velocityGain_ * region.sample->peak *
+                                  filterPeakGain * (1.0F + p.reverbSend + p.chorusSend);
             const float current = std::max(now[0], now[1]) * region.sample->peak * filterPeakGain;
             if (loudest < kInaudible && current < kInaudible) {
                 active_ = false;

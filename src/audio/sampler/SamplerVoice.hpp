@@ -125,6 +125,10 @@ private:
     float tunedCutoffCents_ = 0;
     SamplerEnvelope volumeEnvelope_{};
     SamplerEnvelope modulationEnvelope_{};
+    // The volume envelope as the last control step saw it at the step's end, that step's length
+    // later (0: not worked out, or no longer true): catching up after a whole step copies it.
+    SamplerEnvelope volumeAhead_{};
+    std::uint32_t volumeAheadFrames_ = 0;
     std::array<VoiceFilter, 2> filters_{};
     std::array<float, 2> onePoleState_{};
 

@@ -91,9 +91,13 @@ void SampleDecoder::decodeAll() {
     }
 }
 
+// Compressed samples are addressed in bytes of 'smpl', the others in 16-bit frames.
+std::size_t SampleDecoder::addressLimit(const SampleHeader& header) const noexcept {
+    return header.compressed() ? data_.smpl.size() : data_.smpl.size() / kBytesPerFrame;
+}
+
 bool SampleDecoder::flawless(const SampleHeader& header) const noexcept {
-    const std::size_t limit = header.compressed() ? data_.smpl.size() : data_.smpl.size() / kBytesPerFrame;
-    return !header.inRom() && header.start < header.end && header.end <= limit && header.sampleRate != 0;
+    return !header.inRom() && header.start < header.end && header.end <= addressLimit(header) && header.sampleRate != 0;
 }
 
 std::int64_t SampleDecoder::relativeLoopStart(const SampleHeader& header) noexcept {
@@ -112,8 +116,7 @@ bool SampleDecoder::usable(const SampleHeader& header) {
         warnings_.add(Warning::RomSample, sample + " lives in a sound card's ROM; its zones are skipped");
         return false;
     }
-    // Compressed samples are addressed in bytes of 'smpl', the others in 16-bit frames.
-    const std::size_t limit = header.compressed() ? data_.smpl.size() : data_.smpl.size() / kBytesPerFrame;
+    const std::size_t limit = addressLimit(header);
     if (header.start >= header.end || header.end > limit) {
         warnings_.add(Warning::SampleOutsideData,
                       sample + " spans " + std::to_string(header.start) + "…" + std::to_string(header.end) +

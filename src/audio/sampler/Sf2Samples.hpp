@@ -48,6 +48,8 @@ private:
     bool usable(const SampleHeader& header);
     // Usable with nothing to warn of. Thread: any. RT-safe: yes.
     bool flawless(const SampleHeader& header) const noexcept;
+    // One past the last address a header may name in 'smpl'. Thread: any. RT-safe: yes.
+    std::size_t addressLimit(const SampleHeader& header) const noexcept;
     std::string keyOf(std::size_t index) const { return fileName_ + "#" + std::to_string(index); }
     core::Result<Sample> decode(const SampleHeader& header) const;
 
